@@ -1,0 +1,53 @@
+# The project's commands. `make run` and `make test` are the two set-up
+# commands of the README; their names are relied on from outside.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+
+.PHONY: install run test test-python lint bench frontend clean
+
+## install: the venv, Python and npm packages, the frontend build (idempotent)
+install: $(VENV)/.installed frontend
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+frontend:
+	@if [ -f frontend/package.json ]; then $(MAKE) --no-print-directory -C frontend build; fi
+
+## run: install, migrate, load the demo content and serve the site
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content
+	@echo ""
+	@echo "  Site:   http://$(HOST):$(PORT)/"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/  (login printed above by load_demo_content)"
+	@echo "  API:    http://$(HOST):$(PORT)/api/v3/docs/"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: install, then lint and the whole suite (SQLite, then PostgreSQL when DATABASE_URL is set)
+test: install lint test-python
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test-python:
+	@bash tests/run_python_suites.sh
+
+## bench: the benchmarks in bench/
+bench: install
+	@bash bench/run.sh
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist static

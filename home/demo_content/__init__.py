@@ -1,0 +1,1 @@
+"""The demo site: its data files and the code that builds it (``load_demo_content``)."""

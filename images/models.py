@@ -1,0 +1,47 @@
+"""The image library's model.
+
+A custom image model (rather than patching Wagtail's ``Image``) so the alt
+text and credit live on the image itself and the API can declare its own
+fields.
+"""
+
+from django.db import models
+from wagtail.api import APIField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from .renditions import ResponsiveImageField
+
+
+class CustomImage(AbstractImage):
+    """An image in the library. Its ``description`` is the alt text used everywhere."""
+
+    credit = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Photographer or source to credit, if the licence asks for it.",
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    api_fields = [
+        "credit",
+        APIField("renditions", serializer=ResponsiveImageField(source="*")),
+    ]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+
+    @property
+    def alt_text(self) -> str:
+        """The text a screen reader announces: the description, else the title."""
+        return self.default_alt_text
+
+
+class CustomRendition(AbstractRendition):
+    """A resized copy of a :class:`CustomImage`."""
+
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

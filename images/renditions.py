@@ -1,0 +1,129 @@
+"""Responsive renditions of an image, as every API response delivers them.
+
+A consumer never receives a bare image id: it gets a ``srcset`` of several
+widths in modern formats (AVIF, WebP), a fallback URL in a format every
+browser reads, the fallback's width and height (so the layout reserves the
+right space before the image loads) and the alt text.
+
+The same shape is used by API v2 (through the DRF field below), API v3 (the
+v3 schema generator reads the field's typed return value) and the project's
+own routers (through :func:`responsive_image`).
+"""
+
+from collections.abc import Iterable, Sequence
+
+from rest_framework.fields import Field
+from typing_extensions import TypedDict
+from wagtail.images.models import SourceImageIOError
+
+# Widths a phone, a tablet and a desktop typically ask for; an image is never
+# upscaled, so widths above the original's are dropped.
+DETAIL_WIDTHS: tuple[int, ...] = (400, 800, 1200, 1600)
+CARD_WIDTHS: tuple[int, ...] = (320, 640, 960)
+# AVIF first: browsers take the first <source> they support.
+SOURCE_FORMATS: tuple[tuple[str, str], ...] = (("avif", "image/avif"), ("webp", "image/webp"))
+FALLBACK_WIDTH = 800
+
+
+class ImageSource(TypedDict):
+    """One ``<source>`` of a ``<picture>``: a MIME type and its ``srcset``."""
+
+    type: str
+    srcset: str
+
+
+class ResponsiveImage(TypedDict):
+    """An image ready for ``<picture>``/``<img srcset>``.
+
+    ``src``, ``width`` and ``height`` describe the fallback rendition;
+    ``srcset`` is the WebP set (for a plain ``<img srcset>``); ``sources``
+    lists every modern format, best first.
+    """
+
+    id: int
+    src: str
+    width: int
+    height: int
+    alt: str
+    srcset: str
+    sources: list[ImageSource]
+    credit: str
+
+
+def rendition_widths(original_width: int, widths: Sequence[int]) -> list[int]:
+    """The widths worth generating for an image ``original_width`` pixels wide."""
+    smaller = [width for width in widths if width < original_width]
+    return [*smaller, min(original_width, max(widths))]
+
+
+def rendition_specs(image, widths: Sequence[int] = DETAIL_WIDTHS) -> list[str]:
+    """Every filter spec :func:`responsive_image` needs, fallback last."""
+    specs = [
+        f"width-{width}|format-{fmt}" for fmt, _ in SOURCE_FORMATS for width in rendition_widths(image.width, widths)
+    ]
+    specs.append(f"width-{min(image.width, FALLBACK_WIDTH)}")
+    return specs
+
+
+def all_rendition_specs(original_widths: Iterable[int], widths: Sequence[int]) -> list[str]:
+    """The specs to prefetch for a set of images (see ``ImageQuerySet.prefetch_renditions``)."""
+    specs: dict[str, None] = {}
+    for original_width in original_widths:
+        for width in rendition_widths(original_width, widths):
+            for fmt, _ in SOURCE_FORMATS:
+                specs[f"width-{width}|format-{fmt}"] = None
+        specs[f"width-{min(original_width, FALLBACK_WIDTH)}"] = None
+    return list(specs)
+
+
+def responsive_image(image, alt: str = "", widths: Sequence[int] = DETAIL_WIDTHS) -> ResponsiveImage | None:
+    """The :class:`ResponsiveImage` of ``image``, or ``None`` when its file is missing.
+
+    ``alt`` overrides the image's own description (e.g. an article's hero alt text).
+    """
+    if image is None:
+        return None
+    try:
+        renditions = image.get_renditions(*rendition_specs(image, widths))
+    except SourceImageIOError:
+        # A missing original file must not break the page that shows it.
+        return None
+    by_spec = list(renditions.values())
+    fallback = by_spec[-1]
+    sources: list[ImageSource] = []
+    per_format = len(rendition_widths(image.width, widths))
+    for index, (_, mime) in enumerate(SOURCE_FORMATS):
+        chunk = by_spec[index * per_format : (index + 1) * per_format]
+        sources.append(ImageSource(type=mime, srcset=", ".join(f"{r.url} {r.width}w" for r in chunk)))
+    webp = next(source["srcset"] for source in sources if source["type"] == "image/webp")
+    return ResponsiveImage(
+        id=image.pk,
+        src=fallback.url,
+        width=fallback.width,
+        height=fallback.height,
+        alt=alt or image.alt_text,
+        srcset=webp,
+        sources=sources,
+        credit=image.credit,
+    )
+
+
+class ResponsiveImageField(Field):
+    """A DRF field (read by API v2 and, through ``api_fields``, API v3) giving a :class:`ResponsiveImage`."""
+
+    def __init__(self, *args, widths: Sequence[int] = DETAIL_WIDTHS, alt_attribute: str | None = None, **kwargs):
+        self.widths = widths
+        self.alt_attribute = alt_attribute
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        image = super().get_attribute(instance)
+        # The alt text override lives on the parent object (e.g. ArticlePage.hero_alt_text);
+        # it travels with the value, as the field instance is shared between requests.
+        alt = getattr(instance, self.alt_attribute, "") if self.alt_attribute else ""
+        return (image, alt) if image is not None else None
+
+    def to_representation(self, value) -> ResponsiveImage | None:
+        image, alt = value if isinstance(value, tuple) else (value, "")
+        return responsive_image(image, alt=alt, widths=self.widths)

@@ -1,0 +1,44 @@
+"""Suite-wide hooks: the database banner and its reachability check.
+
+The suite runs on whatever ``DATABASE_URL`` names (SQLite when unset). When a
+database server is configured but cannot be reached, the run stops at once
+with a message saying which, instead of failing every test with a traceback.
+"""
+
+import pytest
+from django.conf import settings
+
+
+def _database_label() -> str:
+    db = settings.DATABASES["default"]
+    engine = db["ENGINE"].rsplit(".", 1)[-1]
+    if engine == "sqlite3":
+        return "sqlite3 (in-memory test database)"
+    return f"{engine} at {db.get('HOST') or 'localhost'}:{db.get('PORT') or 'default port'}"
+
+
+def pytest_report_header(config):
+    return f"database: {_database_label()}"
+
+
+def pytest_sessionstart(session):
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return
+    import psycopg
+
+    try:
+        # The maintenance database always exists; the test database is created later.
+        psycopg.connect(
+            host=db.get("HOST") or None,
+            port=db.get("PORT") or None,
+            user=db.get("USER") or None,
+            password=db.get("PASSWORD") or None,
+            dbname="postgres",
+            connect_timeout=5,
+        ).close()
+    except psycopg.OperationalError as error:
+        pytest.exit(
+            f"DATABASE_URL points at PostgreSQL ({_database_label()}), which cannot be reached: {error}".strip(),
+            returncode=3,
+        )
