@@ -1,0 +1,51 @@
+"""Error responses that reveal nothing and tell clients what to do.
+
+``handler500`` runs for any uncaught exception, including those raised in
+middleware before a view. A database outage becomes ``503`` with
+``Retry-After`` (API: an RFC 9457 problem document); anything else is a plain
+``500``. Neither touches the database nor echoes the request.
+"""
+
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+
+RETRY_AFTER_SECONDS = 30
+
+_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
+<h1>{title}</h1><p>{detail}</p></body></html>"""
+
+
+def _is_database_outage(error: BaseException | None) -> bool:
+    # OperationalError/InterfaceError mean "cannot talk to the database";
+    # other DatabaseErrors (integrity, programming) are bugs, not outages.
+    return isinstance(error, OperationalError | InterfaceError) or (
+        isinstance(error, DatabaseError) and "connection" in str(error).lower()
+    )
+
+
+def server_error(request, *args, **kwargs):
+    """``handler500``: 503 for a database outage, 500 otherwise."""
+    outage = _is_database_outage(sys.exc_info()[1])
+    status = 503 if outage else 500
+    title = "Temporarily unavailable" if outage else "Something went wrong"
+    detail = (
+        "The site cannot reach its database right now. Please try again in a minute."
+        if outage
+        else "The error has been noted. Please try again, or call the clinic to book an appointment."
+    )
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"type": "about:blank", "title": title, "status": status, "detail": detail},
+            status=status,
+            content_type="application/problem+json",
+        )
+    else:
+        response = HttpResponse(_PAGE.format(title=title, detail=detail), status=status)
+    if outage:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
