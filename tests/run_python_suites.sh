@@ -4,6 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# Two workers: the machines this runs on have two cores.
+if [ $# -eq 0 ]; then set -- -n "${PYTEST_WORKERS:-2}"; fi
 PG_URL="${TEST_DATABASE_URL:-${DATABASE_URL:-}}"
 status=0
 
