@@ -40,3 +40,17 @@ X_FRAME_OPTIONS = "DENY"
 
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
 WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+
+# Several workers must agree on what is cached (API responses, rendered heads,
+# rate-limit counters). Redis is shared by all of them; without it, the
+# database cache is (run `manage.py createcachetable` once), where a
+# per-process memory cache would let a worker serve a page another worker
+# has just unpublished.
+if not env_str("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
+        }
+    }

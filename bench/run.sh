@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark in bench/, results in bench/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+.venv/bin/python bench/api_bench.py "$@"
