@@ -1,0 +1,181 @@
+"""RSS 2.0 and Atom feeds of the articles: all, per category, per doctor.
+
+Django's syndication framework writes the XML. Only live, public articles of
+the requesting site are listed, newest first, each with its summary, hero
+image (as an enclosure), author, dates and categories; links are the
+frontend addresses on this same origin.
+"""
+
+from datetime import datetime, time
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from wagtail.models import Site
+
+from discovery.sitemap import last_modified
+from home.models import DoctorPage
+from images.models import CustomRendition
+
+from .models import ArticlePage, BlogIndexPage, Category
+
+# How many articles a feed lists; readers only poll for what is new.
+FEED_LENGTH = 30
+# The hero image as readers get it: wide, not cropped, a format every reader shows.
+FEED_IMAGE_SPEC = "width-1200|format-jpeg"
+
+
+class ArticlesFeed(Feed):
+    """All articles of the site (RSS 2.0); see the subclasses for the filtered and Atom forms."""
+
+    feed_type = Rss201rev2Feed
+    language = settings.LANGUAGE_CODE
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        self.site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+        return None
+
+    # -- the feed ---------------------------------------------------------------------
+    def title(self, obj) -> str:
+        return f"{self.site_name} – Articles"
+
+    def description(self, obj) -> str:
+        return f"New and updated articles from {self.site_name}."
+
+    def subtitle(self, obj) -> str:  # Atom's name for the description
+        return self.description(obj)
+
+    def link(self, obj) -> str:
+        index = BlogIndexPage.objects.live().public().descendant_of(self.site.root_page).first()
+        return (index or self.site.root_page).get_full_url(self.request)
+
+    def feed_url(self, obj) -> str:
+        return self.request.build_absolute_uri(self.request.path)
+
+    @property
+    def site_name(self) -> str:
+        return self.site.site_name or settings.WAGTAIL_SITE_NAME
+
+    def filter_articles(self, articles, obj):
+        return articles
+
+    def items(self, obj):
+        articles = ArticlePage.objects.live().public().descendant_of(self.site.root_page)
+        return (
+            self.filter_articles(articles, obj)
+            .select_related("author", "hero_image")
+            .prefetch_related(
+                "categories",
+                Prefetch(
+                    "hero_image__renditions", queryset=CustomRendition.objects.filter(filter_spec=FEED_IMAGE_SPEC)
+                ),
+            )
+            .order_by("-published_date", "-pk")[:FEED_LENGTH]
+        )
+
+    # -- each article -----------------------------------------------------------------
+    def item_title(self, item: ArticlePage) -> str:
+        return item.title
+
+    def item_description(self, item: ArticlePage) -> str:
+        return item.summary
+
+    def item_link(self, item: ArticlePage) -> str:
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item: ArticlePage) -> str:
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item: ArticlePage) -> datetime:
+        # The published date has no time; midday keeps the same calendar date for readers in most time zones.
+        return timezone.make_aware(datetime.combine(item.published_date, time(12)))
+
+    def item_updateddate(self, item: ArticlePage) -> datetime:
+        return last_modified(item) or self.item_pubdate(item)
+
+    def item_author_name(self, item: ArticlePage) -> str | None:
+        return item.author.display_name if item.author_id else None
+
+    def item_author_link(self, item: ArticlePage) -> str | None:
+        return item.author.get_full_url(self.request) if item.author_id and item.author.live else None
+
+    def item_categories(self, item: ArticlePage) -> list[str]:
+        return [category.name for category in item.categories.all()]
+
+    def _hero(self, item: ArticlePage):
+        return item.hero_image.get_rendition(FEED_IMAGE_SPEC) if item.hero_image_id else None
+
+    def item_enclosures(self, item: ArticlePage):
+        rendition = self._hero(item)
+        if rendition is None:
+            return []
+        url = self.request.build_absolute_uri(rendition.url)  # media on this origin unless storage says otherwise
+        return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
+
+
+class CategoryArticlesFeed(ArticlesFeed):
+    """The articles filed under one category (``slug``)."""
+
+    def get_object(self, request, slug: str):
+        super().get_object(request)
+        category = Category.objects.filter(slug=slug).first()
+        if category is None:
+            raise Http404("No such category.")
+        return category
+
+    def title(self, obj: Category) -> str:
+        return f"{self.site_name} – {obj.name}"
+
+    def description(self, obj: Category) -> str:
+        return obj.description or f"Articles about {obj.name.lower()} from {self.site_name}."
+
+    def link(self, obj: Category) -> str:
+        return f"{super().link(obj)}?category={obj.slug}"
+
+    def filter_articles(self, articles, obj: Category):
+        return articles.filter(categories=obj)
+
+
+class DoctorArticlesFeed(ArticlesFeed):
+    """The articles a doctor (page ``slug``) wrote or medically reviewed."""
+
+    def get_object(self, request, slug: str):
+        super().get_object(request)
+        doctor = DoctorPage.objects.live().public().descendant_of(self.site.root_page).filter(slug=slug).first()
+        if doctor is None:
+            raise Http404("No such doctor.")
+        return doctor
+
+    def title(self, obj: DoctorPage) -> str:
+        return f"{self.site_name} – Articles by {obj.display_name}"
+
+    def description(self, obj: DoctorPage) -> str:
+        return f"Articles written or medically reviewed by {obj.display_name}."
+
+    def link(self, obj: DoctorPage) -> str:
+        return obj.get_full_url(self.request)
+
+    def filter_articles(self, articles, obj: DoctorPage):
+        return articles.filter(Q(author=obj) | Q(reviewer=obj))
+
+
+class AtomArticlesFeed(ArticlesFeed):
+    """:class:`ArticlesFeed` as Atom 1.0."""
+
+    feed_type = Atom1Feed
+
+
+class AtomCategoryArticlesFeed(CategoryArticlesFeed):
+    """:class:`CategoryArticlesFeed` as Atom 1.0."""
+
+    feed_type = Atom1Feed
+
+
+class AtomDoctorArticlesFeed(DoctorArticlesFeed):
+    """:class:`DoctorArticlesFeed` as Atom 1.0."""
+
+    feed_type = Atom1Feed

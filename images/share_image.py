@@ -1,0 +1,165 @@
+"""The image a page shows when it is shared (WhatsApp, social networks): always one.
+
+The chain, first found wins:
+
+1. the page's own social image (a ``social_image`` field, where a page type has one);
+2. its hero image (articles, home page) or the doctor's photo (doctor pages);
+3. an image drawn on the server: the page's title and the doctor's name in
+   the site's colours, 1200×630.
+
+Library images are served as a 1200×630 JPEG rendition. A drawn image is
+stored once in the media storage, under a name made from everything drawn
+on it, so it is redrawn only when the title or name changes — cached like a
+rendition, and shared by every server behind the load balancer.
+"""
+
+import hashlib
+import io
+from functools import cache
+from pathlib import Path
+from typing import TypedDict
+
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+# The library image as a share card: the size Open Graph and WhatsApp show best.
+RENDITION_SPEC = f"fill-{WIDTH}x{HEIGHT}|format-jpeg"
+# Page fields tried, in order, before drawing one.
+IMAGE_FIELDS = ("social_image", "hero_image", "photo")
+
+# The site's colours, as in frontend/src/styles.css (--brand, --brand-dark, --tint).
+BRAND = "#0b5f5a"
+BRAND_DARK = "#073f3c"
+TINT = "#eef6f5"
+
+# Debian's fonts-dejavu-core; Pillow's own font when it is not installed.
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+BOLD_FONT = "DejaVuSans-Bold.ttf"
+REGULAR_FONT = "DejaVuSans.ttf"
+# Bump when the drawing changes, so stored images are redrawn.
+LAYOUT_VERSION = "1"
+STORAGE_DIR = "share-images"
+
+
+class ShareImage(TypedDict):
+    """An absolute image address with its size and alt text, ready for ``og:image``."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def share_image(page) -> ShareImage:
+    """The share image of ``page`` (any page type), following the chain above."""
+    page = page.specific
+    for field in IMAGE_FIELDS:
+        image = getattr(page, field, None)
+        if image is not None:
+            rendition = image.get_rendition(RENDITION_SPEC)
+            alt = page.hero_image_alt if field == "hero_image" and hasattr(page, "hero_image_alt") else image.alt_text
+            return ShareImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=alt)
+    return generated_share_image(page)
+
+
+def generated_share_image(page) -> ShareImage:
+    """The drawn card for ``page``: stored on first use, then reused until its text changes."""
+    title = page.seo_title or page.title
+    doctor = doctor_line(page)
+    site = page.get_site()
+    site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+    key = hashlib.sha256("\x1f".join((LAYOUT_VERSION, title, doctor, site_name)).encode()).hexdigest()[:16]
+    name = f"{STORAGE_DIR}/{page.pk}-{key}.jpg"
+    # Asking remote storage (S3) whether a file exists is a request: remember the answer.
+    cache_key = f"share-image:{name}"
+    if not django_cache.get(cache_key):
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(draw_card(title, doctor, site_name)))
+        django_cache.set(cache_key, True, 24 * 60 * 60)
+    url = default_storage.url(name)
+    if url.startswith("/"):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    alt = f"{title} – {doctor}" if doctor else title
+    return ShareImage(url=url, width=WIDTH, height=HEIGHT, alt=alt)
+
+
+def doctor_line(page) -> str:
+    """The doctor's name to print: the doctor page's own, an article's author, else the site's first doctor."""
+    from home.models import DoctorPage
+
+    if isinstance(page, DoctorPage):
+        return " · ".join(part for part in (page.display_name, page.job_title) if part)
+    author = getattr(page, "author", None)
+    if author is not None:
+        return author.display_name
+    site = page.get_site()
+    if site is None:
+        return ""
+    doctor = DoctorPage.objects.live().descendant_of(site.root_page).order_by("path").first()
+    return doctor.display_name if doctor else ""
+
+
+def draw_card(title: str, doctor: str, site_name: str) -> bytes:
+    """A 1200×630 JPEG: the title large on the brand colour, the doctor and site beneath."""
+    card = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
+    draw = ImageDraw.Draw(card)
+    margin = 80
+    draw.rectangle([0, HEIGHT - 150, WIDTH, HEIGHT], fill=BRAND_DARK)
+    draw.rectangle([margin, 70, margin + 120, 80], fill=TINT)
+
+    # The largest size at which the title fits in four lines.
+    for size in (72, 64, 56, 48, 42):
+        font = _font(BOLD_FONT, size)
+        lines = _wrap(draw, title, font, WIDTH - 2 * margin)
+        if len(lines) <= 4:
+            break
+    else:
+        lines = [*lines[:3], lines[3].rstrip(" .,;:") + "…"]
+    y = 120
+    for line in lines[:4]:
+        draw.text((margin, y), line, font=font, fill="#ffffff")
+        y += int(size * 1.25)
+
+    if doctor:
+        doctor_font = _font(BOLD_FONT, 38)
+        doctor = _fit(draw, doctor, doctor_font, WIDTH - 2 * margin)
+        draw.text((margin, HEIGHT - 125), doctor, font=doctor_font, fill="#ffffff")
+    site_font = _font(REGULAR_FONT, 28)
+    draw.text((margin, HEIGHT - 65), _fit(draw, site_name, site_font, WIDTH - 2 * margin), font=site_font, fill=TINT)
+
+    output = io.BytesIO()
+    card.save(output, format="JPEG", quality=85, optimize=True, progressive=True)
+    return output.getvalue()
+
+
+@cache
+def _font(name: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path = FONT_DIR / name
+    if path.is_file():
+        return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size=size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
+    # Wrap by measured width, not character count: fonts differ.
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        candidate = f"{line} {word}".strip()
+        if draw.textlength(candidate, font=font) <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+    while text and draw.textlength(text, font=font) > width:
+        text = text[:-2] + "…"
+    return text
