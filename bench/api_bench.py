@@ -68,6 +68,7 @@ def prepare_database(database_url: str, articles: int) -> None:
     run("psql", admin_url, "-qc", f'CREATE DATABASE "{name}"', env=dict(os.environ))
     env = server_env(database_url, cache_enabled=True)
     run(PYTHON, "manage.py", "migrate", "--no-input", "-v0", env=env)
+    run(PYTHON, "manage.py", "createcachetable", env=env)
     run(PYTHON, "manage.py", "load_demo_content", env=env)
     if articles > 1:
         print(f"  generating {articles - 1} synthetic articles…", flush=True)

@@ -128,6 +128,7 @@ def main() -> None:
         workdir = Path(tmp)
         env = site_env(workdir)
         manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "createcachetable")
         manage(env, "load_demo_content")
         manage(env, "collectstatic", "--no-input", "-v0")
         server = serve(env)

@@ -1,0 +1,139 @@
+"""Caching of public API responses: ETag, Cache-Control, 304s and a server-side copy.
+
+Every anonymous ``GET`` to ``/api/v2/`` or ``/api/v3/`` that succeeds is kept
+in Django's default cache (Redis when ``REDIS_URL`` is set, local memory
+otherwise) under a key that includes the *content generation*. Publishing,
+unpublishing, moving or deleting a page, and saving or deleting a snippet,
+image, document, redirect, site or setting starts a new generation, so no
+reader ever gets a response older than the last content change. One global
+generation is deliberately coarse: content changes are rare compared with
+reads, and it can never miss a dependency (a card showing an author's name,
+a menu showing a page title...).
+
+Losing the cache loses nothing: every cache error is logged and the request
+is answered from the database.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "api-cache:generation"
+CACHED_PREFIXES = ("/api/v2/", "/api/v3/")
+# Endpoints whose answers are personal or one-off: never cached.
+UNCACHED_PREFIXES = ("/api/v3/preview/", "/api/v3/whoami/", "/api/v3/appointments/")
+
+
+def current_generation() -> str:
+    """The content generation cached responses belong to (created on first use)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def start_new_generation() -> None:
+    """Make every cached API response stale, now."""
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        # The stale entries expire with the cache timeout; log so it is noticed.
+        logger.exception("Could not invalidate the API cache")
+
+
+def invalidate_api_cache(**kwargs) -> None:
+    """Start a new content generation once the change is committed (any signal can call this).
+
+    After the commit, because a reader between the change and the commit would
+    otherwise cache the old content again under the new generation; and
+    outside the transaction, because a database cache failing inside it would
+    abort the editor's change.
+    """
+    transaction.on_commit(start_new_generation, robust=True)
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    """Anonymous reads of the public API only; a bearer token means a personal answer."""
+    return (
+        getattr(settings, "API_CACHE_ENABLED", True)
+        and request.method in ("GET", "HEAD")
+        and request.path.startswith(CACHED_PREFIXES)
+        and not request.path.startswith(UNCACHED_PREFIXES)
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _cache_key(request: HttpRequest, generation: str) -> str:
+    digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
+    return f"api-cache:{generation}:{digest}"
+
+
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _not_modified(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A 304 when the client already holds this exact body."""
+    etag = response.get("ETag")
+    candidates = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+    if etag and (etag in candidates or f"W/{etag}" in candidates or "*" in candidates):
+        not_modified = HttpResponseNotModified()
+        for header in ("ETag", "Cache-Control", "Vary"):
+            if header in response:
+                not_modified[header] = response[header]
+        return not_modified
+    return response
+
+
+class PublicAPICacheMiddleware:
+    """Serves repeated anonymous API reads from the cache, with ETags and 304s."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(CACHED_PREFIXES):
+            return self.get_response(request)
+        if not is_cacheable_request(request):
+            response = self.get_response(request)
+            if "HTTP_AUTHORIZATION" in request.META:
+                # A token-bearing answer may include drafts: never shared.
+                response["Cache-Control"] = "private, no-store"
+            return response
+
+        key = None
+        try:
+            key = _cache_key(request, current_generation())
+            cached = cache.get(key)
+        except Exception:
+            logger.exception("API cache unavailable; answering from the database")
+            cached = None
+        if cached is not None:
+            response = cached
+            response["X-Cache"] = "HIT"
+            return _not_modified(request, response)
+
+        response = self.get_response(request)
+        if response.status_code != 200 or response.streaming or response.has_header("Cache-Control"):
+            # Errors, redirects and views that chose their own policy (e.g. previews) pass through.
+            return response
+        response["ETag"] = _etag(response.content)
+        response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+        patch_vary_headers(response, ["Accept-Encoding"])
+        if key is not None:
+            try:
+                cache.set(key, response)
+            except Exception:
+                logger.exception("Could not store an API response in the cache")
+        response["X-Cache"] = "MISS"
+        return _not_modified(request, response)

@@ -1,0 +1,335 @@
+"""Typed serializer fields for the ``api_fields`` declarations of pages, snippets and settings.
+
+One declaration feeds both APIs: API v2 (Django REST framework) calls these
+fields directly, and API v3 reads each field's ``to_representation`` return
+type to build its OpenAPI schema. So every field here returns a ``TypedDict``
+(or a plain typed value), never an untyped dict, and the TypeScript client the
+frontend generates is precise.
+"""
+
+from urllib.parse import quote
+
+from django.utils.html import strip_tags
+from rest_framework.fields import Field
+from typing_extensions import TypedDict
+
+from images.renditions import CARD_WIDTHS, ResponsiveImage, responsive_image
+
+# Open Graph previews (WhatsApp, Facebook, LinkedIn) look best at 1.91:1.
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+# Page fields tried, in order, for the description and the social image.
+DESCRIPTION_FALLBACKS = ("summary", "hero_text", "introduction")
+IMAGE_FALLBACKS = ("hero_image", "photo")
+
+
+class PageLink(TypedDict):
+    """A link to another page: its id, title and path on the site."""
+
+    id: int
+    title: str
+    path: str
+
+
+class Breadcrumb(TypedDict):
+    """One step of the trail from the home page to the current page."""
+
+    title: str
+    path: str
+
+
+class SocialImage(TypedDict):
+    """The image shown when a page is shared (``og:image``): an absolute URL."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+class PageHead(TypedDict):
+    """Everything a frontend needs to render a page's ``<head>``."""
+
+    title: str
+    description: str
+    canonical_url: str
+    path: str
+    social_image: SocialImage | None
+    breadcrumbs: list[Breadcrumb]
+
+
+class AppointmentContacts(TypedDict):
+    """How to book: ready-to-use ``tel:`` and WhatsApp links (empty when not set)."""
+
+    phone: str
+    phone_display: str
+    phone_url: str
+    whatsapp_number: str
+    whatsapp_message: str
+    whatsapp_url: str
+
+
+class DoctorSummary(TypedDict):
+    """A doctor as shown in a byline or a card."""
+
+    id: int
+    title: str
+    path: str
+    display_name: str
+    job_title: str
+    photo: ResponsiveImage | None
+
+
+class ClinicRef(TypedDict):
+    """A clinic named by a doctor's consultation hours (full details are in ``/api/v3/site/``)."""
+
+    id: int
+    name: str
+    locality: str
+
+
+class CategoryRef(TypedDict):
+    """A category an article is filed under."""
+
+    id: int
+    name: str
+    slug: str
+
+
+class ArticleSummary(TypedDict):
+    """A short article card used inside a page (featured and related articles)."""
+
+    id: int
+    title: str
+    path: str
+    summary: str
+    published_date: str
+    hero_image: ResponsiveImage | None
+
+
+def page_path(page, request=None) -> str:
+    """The page's path on its site, e.g. ``/articles/my-article/`` (what the frontend routes on)."""
+    parts = page.get_url_parts(request)
+    return parts[2] if parts else ""
+
+
+def appointment_contacts(phone, whatsapp_number, whatsapp_message: str) -> AppointmentContacts:
+    """``tel:`` and ``https://wa.me/<digits>?text=...`` links from stored E.164 numbers."""
+    phone_e164 = phone.as_e164 if phone else ""
+    whatsapp_e164 = whatsapp_number.as_e164 if whatsapp_number else ""
+    whatsapp_url = ""
+    if whatsapp_e164:
+        whatsapp_url = f"https://wa.me/{whatsapp_e164.lstrip('+')}"
+        if whatsapp_message:
+            whatsapp_url += f"?text={quote(whatsapp_message)}"
+    return AppointmentContacts(
+        phone=phone_e164,
+        phone_display=phone.as_international if phone else "",
+        phone_url=f"tel:{phone_e164}" if phone_e164 else "",
+        whatsapp_number=whatsapp_e164,
+        whatsapp_message=whatsapp_message,
+        whatsapp_url=whatsapp_url,
+    )
+
+
+def doctor_summary(doctor) -> DoctorSummary | None:
+    """The byline/card of a :class:`~home.models.DoctorPage` (``None`` when unset)."""
+    if doctor is None:
+        return None
+    return DoctorSummary(
+        id=doctor.pk,
+        title=doctor.title,
+        path=page_path(doctor),
+        display_name=doctor.display_name,
+        job_title=doctor.job_title,
+        photo=responsive_image(doctor.photo, widths=CARD_WIDTHS),
+    )
+
+
+def article_summary(article) -> ArticleSummary:
+    """A short card of an :class:`~blog.models.ArticlePage`."""
+    return ArticleSummary(
+        id=article.pk,
+        title=article.title,
+        path=page_path(article),
+        summary=article.summary,
+        published_date=article.published_date.isoformat(),
+        hero_image=responsive_image(article.hero_image, alt=article.hero_alt_text, widths=CARD_WIDTHS),
+    )
+
+
+def social_image(image) -> SocialImage | None:
+    """The Open Graph image of ``image``: a 1200×630 JPEG with an absolute URL."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    return SocialImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=image.alt_text)
+
+
+def page_head(page) -> PageHead:
+    """SEO title, description, canonical URL, social image and breadcrumbs of ``page``.
+
+    Without a search description the page's summary or introduction is used;
+    without a page image, the site settings' default social image.
+    """
+    from home.models import SiteSettings
+
+    site = page.get_site()
+    description = page.search_description
+    for attribute in DESCRIPTION_FALLBACKS:
+        if description:
+            break
+        description = strip_tags(str(getattr(page, attribute, "") or "")).strip()
+    image = next((getattr(page, a) for a in IMAGE_FALLBACKS if getattr(page, a, None) is not None), None)
+    if image is None and site is not None:
+        image = SiteSettings.for_site(site).default_social_image
+    breadcrumbs: list[Breadcrumb] = []
+    if site is not None:
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth).specific()
+        breadcrumbs = [Breadcrumb(title=ancestor.title, path=page_path(ancestor)) for ancestor in ancestors]
+    social = social_image(image)
+    if social and image == getattr(page, "hero_image", None) and getattr(page, "hero_alt_text", ""):
+        social["alt"] = page.hero_alt_text
+    return PageHead(
+        title=page.seo_title or page.title,
+        description=description,
+        canonical_url=page.get_full_url() or "",
+        path=page_path(page),
+        social_image=social,
+        breadcrumbs=breadcrumbs,
+    )
+
+
+class PageHeadField(Field):
+    """``api_fields`` entry giving :class:`PageHead` (declare as ``PageHeadField(source="*")``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> PageHead:
+        return page_head(value)
+
+
+class DoctorField(Field):
+    """A foreign key to a doctor, expanded to a :class:`DoctorSummary`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> DoctorSummary | None:
+        return doctor_summary(value)
+
+
+class DoctorContactsField(Field):
+    """A doctor's booking contacts, falling back to the site's where the doctor has none."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> AppointmentContacts:
+        from home.models import SiteSettings
+
+        source = value
+        if not (value.appointment_phone or value.whatsapp_number):
+            site = value.get_site()
+            source = SiteSettings.for_site(site) if site else value
+        return appointment_contacts(source.appointment_phone, source.whatsapp_number, source.whatsapp_message)
+
+
+class FeaturedDoctorsField(Field):
+    """A home page's featured doctors, in order, as :class:`DoctorSummary` cards (live ones only)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        return [item.doctor for item in instance.featured_doctors.select_related("doctor__photo") if item.doctor.live]
+
+    def to_representation(self, value) -> list[DoctorSummary]:
+        return [summary for summary in (doctor_summary(doctor) for doctor in value) if summary]
+
+
+class FeaturedArticlesField(Field):
+    """A home page's featured articles, in order, as :class:`ArticleSummary` cards (live ones only)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        items = instance.featured_articles.select_related("article__hero_image")
+        return [item.article for item in items if item.article.live]
+
+    def to_representation(self, value) -> list[ArticleSummary]:
+        return [article_summary(article) for article in value]
+
+
+class ClinicRefField(Field):
+    """A foreign key to a clinic, expanded to a :class:`ClinicRef`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> ClinicRef:
+        return ClinicRef(id=value.pk, name=value.name, locality=value.locality)
+
+
+class CategoriesField(Field):
+    """An article's categories as :class:`CategoryRef` items."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> list[CategoryRef]:
+        return [CategoryRef(id=c.pk, name=c.name, slug=c.slug) for c in value.all()]
+
+
+class PageLinksField(Field):
+    """A list of pages (e.g. related articles) as :class:`ArticleSummary` cards."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> list[ArticleSummary]:
+        return [article_summary(article) for article in value]
+
+
+class PhoneField(Field):
+    """A stored phone number in E.164 (``+919876543210``), empty when unset."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> str:
+        return value.as_e164 if value else ""
+
+
+class TextField(Field):
+    """A computed text value (e.g. a property) typed as a string."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> str:
+        return str(value or "")
+
+
+class OptionalIntegerField(Field):
+    """A computed whole number (e.g. years of practice) or null."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> int | None:
+        return int(value) if value is not None else None

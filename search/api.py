@@ -1,0 +1,97 @@
+"""Site search: ``GET /api/v3/search/?q=``.
+
+Searches the live, public doctor profiles, articles and standard pages of the
+requested site with Wagtail's search backend (PostgreSQL full text in
+production), puts the editors' search promotions for the query first, and
+gives each hit a highlighted snippet.
+"""
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router
+from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v3.errors import ProblemDetail
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from blog.models import ArticlePage
+from home.api_fields import page_path
+from home.models import DoctorPage, StandardPage
+
+from .highlight import highlight, plain_texts
+from .schemas import SearchHit, SearchQuery, SearchResults
+
+router = Router(tags=["search"])
+
+SEARCHABLE = {DoctorPage: "doctor", ArticlePage: "article", StandardPage: "page"}
+
+
+def _texts(page) -> list[str]:
+    texts = [getattr(page, "summary", ""), getattr(page, "introduction", ""), page.search_description]
+    body = getattr(page, "body", None)
+    if body is not None:
+        texts.extend(plain_texts(list(body.raw_data)))
+    return [text for text in texts if isinstance(text, str)]
+
+
+def _hit(page, query: str, request: HttpRequest, promoted: bool, description: str = "") -> SearchHit:
+    texts = [description] if description else []
+    return SearchHit(
+        kind=SEARCHABLE.get(type(page), "page"),
+        page_id=page.pk,
+        title=page.title,
+        url=page_path(page, request),
+        snippet=highlight([*texts, *_texts(page)], query),
+        promoted=promoted,
+    )
+
+
+def _promotions(request: HttpRequest, query: str, visible) -> list[SearchHit]:
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    hits = []
+    visible_ids = set(visible.filter(pk__in=[p.page_id for p in promotions if p.page_id]).values_list("pk", flat=True))
+    for promotion in promotions:
+        if promotion.page_id:
+            if promotion.page_id in visible_ids:
+                hits.append(_hit(promotion.page.specific, query, request, True, promotion.description))
+        elif promotion.external_link_url:
+            hits.append(
+                SearchHit(
+                    kind="external",
+                    page_id=None,
+                    title=promotion.external_link_text or promotion.external_link_url,
+                    url=promotion.external_link_url,
+                    snippet=highlight([promotion.description], query),
+                    promoted=True,
+                )
+            )
+    return hits
+
+
+@router.get(
+    "/",
+    response={200: SearchResults, 422: ProblemDetail},
+    url_name="site_search",
+    summary="Search doctors, articles and pages",
+    operation_id="search",
+)
+def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignore[call-non-callable]
+    """Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance."""
+    visible = get_public_pages_queryset(request, Page).type(*SEARCHABLE)
+    # Past its expiry but not yet unpublished by ``publish_scheduled``: already hidden. (By id, as
+    # search backends filter only on indexed fields.)
+    expired = list(visible.filter(expire_at__lte=timezone.now()).values_list("pk", flat=True))
+    visible = visible.exclude(pk__in=expired)
+    promoted = _promotions(request, params.q, visible) if params.offset == 0 else []
+    promoted_ids = {hit.page_id for hit in promoted if hit.page_id}
+    results = visible.exclude(pk__in=promoted_ids).search(params.q)
+    count = results.count()
+    page_ids = [page.pk for page in results[params.offset : params.offset + params.limit]]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    hits = [_hit(specific[pk], params.q, request, False) for pk in page_ids if pk in specific]
+    return SearchResults(query=params.q, count=count, limit=params.limit, offset=params.offset, items=promoted + hits)

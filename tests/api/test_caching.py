@@ -1,0 +1,189 @@
+"""ETag, Cache-Control, 304s, the server-side cache and its invalidation; CORS; CDN purge config."""
+
+import pytest
+from django.test import override_settings
+from wagtail.contrib.frontend_cache.utils import get_backends
+
+pytestmark = pytest.mark.django_db
+
+ARTICLES = "/api/v3/articles/"
+
+
+def test_public_get_has_etag_and_cache_control(client, site_tree):
+    response = client.get(ARTICLES)
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"')
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert client.get(f"/api/v2/pages/{site_tree.about.pk}/")["ETag"]
+    assert client.get(f"/api/v3/pages/{site_tree.about.pk}/")["ETag"]
+
+
+def test_matching_if_none_match_answers_304(client, site_tree):
+    etag = client.get(ARTICLES)["ETag"]
+    response = client.get(ARTICLES, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert client.get(ARTICLES, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_repeated_read_is_served_from_cache_without_queries(client, site_tree, django_assert_num_queries):
+    first = client.get(ARTICLES)
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = client.get(ARTICLES)
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+
+
+def _titles(client):
+    return [item["title"] for item in client.get(ARTICLES).json()["items"]]
+
+
+def test_publish_invalidates(client, site_tree, django_capture_on_commit_callbacks):
+    etag = client.get(ARTICLES)["ETag"]
+    article = site_tree.other_article
+    article.title = "Chemotherapy side effects, updated"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    response = client.get(ARTICLES, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert "Chemotherapy side effects, updated" in _titles(client)
+
+
+def test_draft_save_keeps_the_cached_answer(client, site_tree, django_capture_on_commit_callbacks):
+    before = client.get(ARTICLES).content
+    site_tree.other_article.title = "Draft title"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.other_article.save_revision()  # readers see nothing new: no reason to recompute
+    response = client.get(ARTICLES)
+    assert response["X-Cache"] == "HIT"
+    assert response.content == before
+
+
+def test_invalidation_waits_for_the_commit(client, site_tree, django_capture_on_commit_callbacks):
+    before = client.get(ARTICLES).content
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        site_tree.other_article.unpublish()
+        # Not committed yet: readers keep the committed content.
+        assert client.get(ARTICLES).content == before
+    for callback in callbacks:
+        callback()
+    assert len(_titles(client)) == 1
+
+
+def test_unpublish_move_and_delete_invalidate(client, site_tree, django_capture_on_commit_callbacks):
+    committed = django_capture_on_commit_callbacks
+    assert len(_titles(client)) == 2
+    with committed(execute=True):
+        site_tree.other_article.unpublish()
+    assert len(_titles(client)) == 1
+    with committed(execute=True):
+        site_tree.other_article.save_revision().publish()
+    assert len(_titles(client)) == 2
+
+    route = {"path": "/articles/chemotherapy-side-effects/"}
+    assert client.get("/api/v3/route/", route).status_code == 200
+    with committed(execute=True):
+        site_tree.other_article.move(site_tree.about, pos="last-child")
+    # Wagtail leaves a redirect at the old path; the page answers at the new one.
+    moved = client.get("/api/v3/route/", route).json()
+    assert moved["redirect"] == {"location": "/about/chemotherapy-side-effects/", "status": 301}
+    assert client.get("/api/v3/route/", {"path": "/about/chemotherapy-side-effects/"}).json()["kind"] == "page"
+
+    with committed(execute=True):
+        site_tree.article.delete()
+    assert len(_titles(client)) == 1
+
+
+def test_snippet_image_and_setting_changes_invalidate(client, site_tree, django_capture_on_commit_callbacks):
+    committed = django_capture_on_commit_callbacks
+    assert client.get("/api/v3/site/").json()["clinics"][0]["name"] == "City Cancer Centre"
+    site_tree.clinic.name = "City Cancer Centre (new wing)"
+    with committed(execute=True):
+        site_tree.clinic.save()
+    assert client.get("/api/v3/site/").json()["clinics"][0]["name"] == "City Cancer Centre (new wing)"
+
+    site_tree.settings.footer_disclaimer = "New disclaimer."
+    with committed(execute=True):
+        site_tree.settings.save()
+    assert client.get("/api/v3/site/").json()["settings"]["footer_disclaimer"] == "New disclaimer."
+
+    site_tree.category.name = "Medical oncology (adults)"
+    with committed(execute=True):
+        site_tree.category.save()
+    assert client.get(ARTICLES).json()["items"][0]["categories"][0]["name"] == "Medical oncology (adults)"
+
+    site_tree.image.description = "A new description"
+    with committed(execute=True):
+        site_tree.image.save()
+    assert client.get(ARTICLES).json()["items"][1]["hero_image"] is None  # the other article has none
+    detail = client.get(f"/api/v3/pages/{site_tree.doctor.pk}/").json()
+    assert detail["photo"]["alt"] == "A new description"
+
+
+def test_token_requests_are_not_cached_or_shared(client, site_tree):
+    response = client.get(ARTICLES, HTTP_AUTHORIZATION="Bearer not-a-real-token")
+    assert response["Cache-Control"] == "private, no-store"
+    assert "X-Cache" not in response
+
+
+def test_preview_is_never_cached(client, site_tree):
+    preview = site_tree.about.create_page_preview()
+    params = {"content_type": "home.standardpage", "token": preview.token}
+    response = client.get("/api/v3/preview/", params)
+    assert response["Cache-Control"] == "no-store"
+    assert "X-Cache" not in response and "ETag" not in response
+
+
+def test_errors_are_not_cached(client, site_tree):
+    assert client.get("/api/v3/route/", {"path": "/later/"}).status_code == 404
+    site_tree.home.add_child(instance=type(site_tree.about)(title="Later", slug="later"))
+    assert client.get("/api/v3/route/", {"path": "/later/"}).status_code == 200
+
+
+def test_cache_outage_does_not_break_requests(client, site_tree):
+    unreachable = {"default": {"BACKEND": "cms.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    with override_settings(CACHES=unreachable):
+        response = client.get(ARTICLES)
+        detail = client.get(f"/api/v3/pages/{site_tree.article.pk}/")
+    assert response.status_code == 200
+    assert response.json()["count"] == 2
+    assert detail.status_code == 200
+
+
+# --- CORS --------------------------------------------------------------------
+
+
+def test_cors_is_off_by_default(client, site_tree):
+    response = client.get(ARTICLES, HTTP_ORIGIN="https://portal.example")
+    assert "Access-Control-Allow-Origin" not in response
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://portal.example"])
+def test_cors_allows_configured_origins_on_the_api_only(client, site_tree):
+    response = client.get(ARTICLES, HTTP_ORIGIN="https://portal.example")
+    assert response["Access-Control-Allow-Origin"] == "https://portal.example"
+    cached = client.get(ARTICLES, HTTP_ORIGIN="https://portal.example")
+    assert cached["X-Cache"] == "HIT" and cached["Access-Control-Allow-Origin"] == "https://portal.example"
+    assert "Access-Control-Allow-Origin" not in client.get(ARTICLES, HTTP_ORIGIN="https://evil.example")
+    assert "Access-Control-Allow-Origin" not in client.get("/admin/login/", HTTP_ORIGIN="https://portal.example")
+
+
+# --- CDN purging ---------------------------------------------------------------
+
+
+def test_frontend_cache_is_off_unless_configured(settings):
+    assert settings.WAGTAILFRONTENDCACHE == {}
+    assert get_backends() == {}
+
+
+def test_frontend_cache_purges_published_pages_when_configured(site_tree, monkeypatch):
+    purged = []
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: purged.append(url)
+    )
+    config = {"http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://cdn"}}
+    with override_settings(WAGTAILFRONTENDCACHE=config):
+        site_tree.about.save_revision().publish()
+    assert "http://testserver/about/" in purged
