@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: install run test test-python lint bench frontend clean
+.PHONY: install run test test-python test-frontend lint bench frontend clean
 
 ## install: the venv, Python and npm packages, the frontend build (idempotent)
 install: $(VENV)/.installed frontend
@@ -34,8 +34,12 @@ run: install
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## test: install, then lint and the whole suite (SQLite, then PostgreSQL when DATABASE_URL is set)
-test: install lint test-python
+## test: install, then lint, the frontend checks and the whole suite (SQLite, then PostgreSQL when DATABASE_URL is set)
+test: install lint test-frontend test-python
+
+## test-frontend: vitest, tsc, the generated API types' freshness and the first-visit JS budget
+test-frontend:
+	$(MAKE) --no-print-directory -C frontend test typecheck check-types size
 
 lint:
 	$(VENV)/bin/ruff check .

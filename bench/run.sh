@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 .venv/bin/python bench/api_bench.py "$@"
+.venv/bin/python bench/lighthouse_bench.py

@@ -27,6 +27,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField
 from home.blocks import BodyBlock
+from home.body_api import BodyField
 from images.renditions import ResponsiveImageField
 
 from .reading_time import reading_time_minutes
@@ -187,7 +188,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
     api_fields = [
         "summary",
         APIField("hero_image", serializer=ResponsiveImageField(alt_attribute="hero_alt_text")),
-        "body",
+        APIField("body", serializer=BodyField()),
         APIField("author", serializer=DoctorField()),
         APIField("reviewer", serializer=DoctorField()),
         "published_date",
@@ -263,3 +264,27 @@ class ArticleReference(Orderable):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ImportedArticle(models.Model):
+    """Where an imported article came from, so ``import_articles`` can run again safely.
+
+    The source key (a WordPress post id or a file's path) finds the page made
+    from it on the next run, so nothing is duplicated; the revision made by the
+    import tells whether staff have changed the page since (then it is left alone).
+    """
+
+    source_key = models.CharField(max_length=255, unique=True)
+    source_url = models.CharField(max_length=500, blank=True, help_text="The article's address on the old site.")
+    page = models.ForeignKey(ArticlePage, null=True, on_delete=models.SET_NULL, related_name="+")
+    imported_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content_hash = models.CharField(max_length=64, help_text="Fingerprint of the source, to skip unchanged items.")
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "imported article"
+
+    def __str__(self) -> str:
+        return self.source_key

@@ -8,11 +8,11 @@ be added before ``api.urls`` is first read (see ``cms/urls.py``).
 from wagtail.api.v3.api import api
 
 from appointments.api import appointments_router, cta_events_router
-
 from blog.api import router as articles_router
 from home.api import router as site_router
 from search.api import router as search_router
 
+from . import openapi
 from .routers.preview import router as preview_router
 from .routers.route import router as route_router
 
@@ -25,5 +25,7 @@ api.add_router("/preview/", preview_router)
 
 api.add_router("/appointments/", appointments_router)
 api.add_router("/cta-events/", cta_events_router)
+
+openapi.install(api)
 
 __all__ = ["api"]

@@ -14,12 +14,10 @@ from rest_framework.fields import Field
 from typing_extensions import TypedDict
 
 from images.renditions import CARD_WIDTHS, ResponsiveImage, responsive_image
+from images.share_image import share_image
 
-# Open Graph previews (WhatsApp, Facebook, LinkedIn) look best at 1.91:1.
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
-# Page fields tried, in order, for the description and the social image.
+# Page fields tried, in order, for the description.
 DESCRIPTION_FALLBACKS = ("summary", "hero_text", "introduction")
-IMAGE_FALLBACKS = ("hero_image", "photo")
 
 
 class PageLink(TypedDict):
@@ -157,38 +155,24 @@ def article_summary(article) -> ArticleSummary:
     )
 
 
-def social_image(image) -> SocialImage | None:
-    """The Open Graph image of ``image``: a 1200×630 JPEG with an absolute URL."""
-    if image is None:
-        return None
-    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
-    return SocialImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=image.alt_text)
-
-
 def page_head(page) -> PageHead:
     """SEO title, description, canonical URL, social image and breadcrumbs of ``page``.
 
-    Without a search description the page's summary or introduction is used;
-    without a page image, the site settings' default social image.
+    Without a search description the page's summary or introduction is used.
+    The social image follows :func:`images.share_image.share_image`, so every
+    page has one.
     """
-    from home.models import SiteSettings
-
     site = page.get_site()
     description = page.search_description
     for attribute in DESCRIPTION_FALLBACKS:
         if description:
             break
         description = strip_tags(str(getattr(page, attribute, "") or "")).strip()
-    image = next((getattr(page, a) for a in IMAGE_FALLBACKS if getattr(page, a, None) is not None), None)
-    if image is None and site is not None:
-        image = SiteSettings.for_site(site).default_social_image
     breadcrumbs: list[Breadcrumb] = []
     if site is not None:
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth).specific()
         breadcrumbs = [Breadcrumb(title=ancestor.title, path=page_path(ancestor)) for ancestor in ancestors]
-    social = social_image(image)
-    if social and image == getattr(page, "hero_image", None) and getattr(page, "hero_alt_text", ""):
-        social["alt"] = page.hero_alt_text
+    social = SocialImage(**share_image(page))
     return PageHead(
         title=page.seo_title or page.title,
         description=description,

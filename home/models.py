@@ -35,6 +35,7 @@ from .api_fields import (
     TextField,
 )
 from .blocks import BodyBlock
+from .body_api import BodyField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -524,7 +525,11 @@ class StandardPage(HeadlessPreviewMixin, Page):
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    api_fields = ["introduction", "body", APIField("head", serializer=PageHeadField())]
+    api_fields = [
+        "introduction",
+        APIField("body", serializer=BodyField()),
+        APIField("head", serializer=PageHeadField()),
+    ]
 
     search_fields = [
         *Page.search_fields,

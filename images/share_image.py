@@ -4,7 +4,8 @@ The chain, first found wins:
 
 1. the page's own social image (a ``social_image`` field, where a page type has one);
 2. its hero image (articles, home page) or the doctor's photo (doctor pages);
-3. an image drawn on the server: the page's title and the doctor's name in
+3. the site settings' default social image, when staff have chosen one;
+4. an image drawn on the server: the page's title and the doctor's name in
    the site's colours, 1200×630.
 
 Library images are served as a 1200×630 JPEG rendition. A drawn image is
@@ -60,10 +61,24 @@ def share_image(page) -> ShareImage:
     for field in IMAGE_FIELDS:
         image = getattr(page, field, None)
         if image is not None:
-            rendition = image.get_rendition(RENDITION_SPEC)
             alt = page.hero_image_alt if field == "hero_image" and hasattr(page, "hero_image_alt") else image.alt_text
-            return ShareImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=alt)
+            return _library_image(image, alt)
+    site_default = _site_default_social_image(page)
+    if site_default is not None:
+        return _library_image(site_default, site_default.alt_text)
     return generated_share_image(page)
+
+
+def _library_image(image, alt: str) -> ShareImage:
+    rendition = image.get_rendition(RENDITION_SPEC)
+    return ShareImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=alt)
+
+
+def _site_default_social_image(page):
+    from home.models import SiteSettings
+
+    site = page.get_site()
+    return SiteSettings.for_site(site).default_social_image if site is not None else None
 
 
 def generated_share_image(page) -> ShareImage:

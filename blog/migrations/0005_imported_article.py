@@ -5,26 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0004_medical_review_workflow'),
-        ('wagtailcore', '0098_apitoken'),
+        ("blog", "0004_medical_review_workflow"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportedArticle',
+            name="ImportedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_key', models.CharField(max_length=255, unique=True)),
-                ('source_url', models.CharField(blank=True, help_text="The article's address on the old site.", max_length=500)),
-                ('content_hash', models.CharField(help_text='Fingerprint of the source, to skip unchanged items.', max_length=64)),
-                ('imported_at', models.DateTimeField(auto_now=True)),
-                ('imported_revision', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision')),
-                ('page', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='blog.articlepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_key", models.CharField(max_length=255, unique=True)),
+                (
+                    "source_url",
+                    models.CharField(blank=True, help_text="The article's address on the old site.", max_length=500),
+                ),
+                (
+                    "content_hash",
+                    models.CharField(help_text="Fingerprint of the source, to skip unchanged items.", max_length=64),
+                ),
+                ("imported_at", models.DateTimeField(auto_now=True)),
+                (
+                    "imported_revision",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="blog.articlepage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'imported article',
+                "verbose_name": "imported article",
             },
         ),
     ]

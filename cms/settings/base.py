@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "appointments",
     "cms",
     "frontend",
+    "discovery",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "phonenumber_field",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,7 +78,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: locks out repeated failed admin logins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute-force protection for the admin login (django-axes): after
+# AXES_FAILURE_LIMIT failures for one username from one address, that pair is
+# locked out for AXES_COOLOFF_TIME hours. Attempts are counted in the database.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# The API's rate limits (appointments, cta-events) find the client address behind the same proxies.
+NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -122,12 +141,33 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [d for d in [BASE_DIR / "frontend" / "dist"] if d.is_dir()]
+# Cached for a year by browsers and CDNs: Vite's hashed build files
+# (assets/index-<8-char hash>.js) and Django's manifest copies (name.<12 hex>.css).
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/static/(assets/[^/]+-[A-Za-z0-9_-]{8}\.\w+|.+\.[0-9a-f]{12}\.\w+)$"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Whether Django itself serves MEDIA_ROOT (on in development).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Media on S3-compatible storage (django-storages) when a bucket is configured;
+# static files stay with WhiteNoise either way.
+if env_str("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 # Uploads: large enough for a phone photo, small enough to refuse abuse.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -150,6 +190,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Clinic website")
+# Moving or renaming a page leaves a redirect from its old address (Wagtail's default, relied on).
+WAGTAILREDIRECTS_AUTO_CREATE = True
+# robots.txt lets crawlers in only where this is on (production settings); staging copies stay unindexed.
+ROBOTS_ALLOW_INDEXING = env_bool("ROBOTS_ALLOW_INDEXING", False)
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAIL_I18N_ENABLED = True
@@ -210,6 +254,8 @@ PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
 APPOINTMENTS_RETENTION_DAYS = env_int("APPOINTMENTS_RETENTION_DAYS", 180)
 # Notification address used when neither the doctor nor the site settings name one.
 APPOINTMENTS_NOTIFY_EMAIL = env_str("APPOINTMENTS_NOTIFY_EMAIL")
+# Error reports (debug page, e-mails to ADMINS) never show appointment data.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "appointments.error_reports.PersonalDataExceptionReporterFilter"
 
 # Demo content: only development settings create a local admin account.
 DEMO_CREATE_ADMIN_USER = False

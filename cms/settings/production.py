@@ -41,6 +41,9 @@ X_FRAME_OPTIONS = "DENY"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
 WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 
+# Search engines may index the real site (set ROBOTS_ALLOW_INDEXING=false on a staging copy).
+ROBOTS_ALLOW_INDEXING = env_bool("ROBOTS_ALLOW_INDEXING", True)
+
 # Several workers must agree on what is cached (API responses, rendered heads,
 # rate-limit counters). Redis is shared by all of them; without it, the
 # database cache is (run `manage.py createcachetable` once), where a

@@ -40,7 +40,6 @@ DEMO_DIR = Path(__file__).resolve().parent
 SITE_FILE = DEMO_DIR / "demo_site.json"
 
 HERO_IMAGE_TITLE = "Demo hero artwork"
-SOCIAL_IMAGE_TITLE = "Demo social sharing artwork"
 DECORATIVE_DESCRIPTION = "Abstract teal and mint artwork"
 
 
@@ -65,19 +64,19 @@ class DemoSiteBuilder:
     @transaction.atomic
     def build(self) -> BuildReport:
         """Create the missing parts of the demo site; return what happened."""
-        hero_image = self._image(HERO_IMAGE_TITLE, 1600, 900, seed=1)
-        social_image = self._image(SOCIAL_IMAGE_TITLE, 1200, 630, seed=4)
-        home, home_created = self._home_page(hero_image)
-        categories = self._categories()
-        clinic = self._clinic()
         seed = read_seed_article(
             DEMO_DIR / self.data["seed_article"]["file"], self.data["seed_article"]["call_to_action_marker"]
         )
+        self.site_name = seed.author_name
+        hero_image = self._image(HERO_IMAGE_TITLE, 1600, 900, seed=1)
+        home, home_created = self._home_page(hero_image)
+        categories = self._categories()
+        clinic = self._clinic()
         doctor = self._doctor(home, seed.author_name, clinic)
         pages = {page["slug"]: self._standard_page(home, page) for page in self.data["standard_pages"]}
         index = self._articles_index(home)
         article = self._seed_article(index, seed, doctor, hero_image, categories)
-        self._settings(home, social_image, pages.get("privacy"))
+        self._settings(home, pages.get("privacy"))
         if home_created:
             self._feature_on_home_page(home, doctor, article)
         return self.report
@@ -99,6 +98,8 @@ class DemoSiteBuilder:
     # -- pages ------------------------------------------------------------
 
     def _publish(self, parent: Page, page: Page) -> Page:
+        if isinstance(parent, HomePage):
+            page.show_in_menus = page.slug in self.data["home"]["show_in_menus_children"]
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
@@ -136,11 +137,16 @@ class DemoSiteBuilder:
             )
             self._publish(root, home)
 
+        # The demo serves at `make run`'s address, so links and canonical URLs
+        # work locally; staff set the real host name in Settings → Sites.
+        site_spec = {**self.data["site"], "site_name": self.site_name}
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+            Site.objects.create(root_page=home, is_default_site=True, **site_spec)
         else:
             placeholder = site.root_page
             site.root_page = home
+            for name, value in site_spec.items():
+                setattr(site, name, value)
             site.save()
             if type(placeholder.specific) is Page and not placeholder.get_children().exists():
                 placeholder.delete()
@@ -257,7 +263,7 @@ class DemoSiteBuilder:
         self.report.note(f"clinic “{clinic.name}”", created=True)
         return clinic
 
-    def _settings(self, home: HomePage, social_image: CustomImage, privacy_page: Page | None) -> None:
+    def _settings(self, home: HomePage, privacy_page: Page | None) -> None:
         site = Site.objects.get(root_page=home)
         settings = SiteSettings.objects.filter(site=site).first()
         untouched = settings is None or not any(
@@ -269,7 +275,6 @@ class DemoSiteBuilder:
         settings = settings or SiteSettings(site=site)
         for name, value in self.data["settings"].items():
             setattr(settings, name, value)
-        settings.default_social_image = social_image
         settings.privacy_page = privacy_page
         settings.full_clean()
         settings.save()

@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, createAppointment, sendCtaEvent } from '../api/client';
+import {
+  apiFieldErrors,
+  emptyValues,
+  toRequest,
+  today,
+  validateAppointment,
+  type AppointmentValues,
+  type FieldErrors,
+  type FieldName,
+} from '../lib/appointmentForm';
+import { newIdempotencyKey } from '../lib/idempotency';
+import { t, type MessageKey } from '../i18n/messages';
+
+interface Props {
+  doctorId: number | null;
+  sourcePageId: number | null;
+  privacyPath?: string | null;
+}
+
+/** The request form: checks as the visitor types, shows the API's field errors, ends on the reference. */
+export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) {
+  const [values, setValues] = useState<AppointmentValues>(emptyValues);
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [reference, setReference] = useState('');
+  const shownAt = useRef(typeof performance !== 'undefined' ? performance.now() : Date.now());
+  const key = useRef(newIdempotencyKey());
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+
+  const clientErrors = validateAppointment(values);
+  const errorFor = (field: FieldName): string | undefined =>
+    serverErrors[field] ?? (submitted || touched[field] ? clientErrors[field] : undefined);
+
+  const update = (field: FieldName, value: string | boolean) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    // An answer the visitor changes is theirs again: the server's old message no longer applies.
+    setServerErrors((current) => ({ ...current, [field]: undefined, form: undefined }));
+    setTouched((current) => ({ ...current, [field]: true }));
+  };
+
+  useEffect(() => {
+    if (reference) confirmRef.current?.focus();
+  }, [reference]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(clientErrors).length) {
+      summaryRef.current?.focus();
+      return;
+    }
+    setSending(true);
+    setServerErrors({});
+    try {
+      const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
+      const body = toRequest(values, { doctorId, sourcePageId, fillTimeMs: now - shownAt.current });
+      const created = await createAppointment(body, key.current);
+      sendCtaEvent('request_sent', sourcePageId ?? doctorId);
+      setReference(created.reference);
+    } catch (error) {
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+        const errors = apiFieldErrors(error.problem);
+        setServerErrors(Object.keys(errors).length ? errors : { form: t('sendError') });
+        // Nothing was stored: the corrected form is a new request with its own key.
+        if (error.status !== 429) key.current = newIdempotencyKey();
+      } else {
+        // Network trouble: the same key lets a retry return the first request's reference.
+        setServerErrors({ form: t('sendError') });
+      }
+      summaryRef.current?.focus();
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (reference) {
+    return (
+      <section class="confirmation" aria-live="polite">
+        <h2 ref={confirmRef} tabIndex={-1}>
+          {t('confirmTitle')}
+        </h2>
+        <p>
+          {t('confirmText')} <strong class="reference">{reference}</strong>.
+        </p>
+        <p>{t('confirmKeep')}</p>
+      </section>
+    );
+  }
+
+  const hasErrors = submitted && (Object.keys(clientErrors).length > 0 || Object.values(serverErrors).some(Boolean));
+  const field = (name: FieldName, label: MessageKey, input: (describedBy: string | undefined, invalid: boolean) => preact.JSX.Element, hint?: MessageKey, required = false) => {
+    const error = errorFor(name);
+    const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return (
+      <div class={`field${error ? ' field-invalid' : ''}`}>
+        <label for={`f-${name}`}>
+          {t(label)}
+          {required && <span class="required"> ({t('required')})</span>}
+        </label>
+        {hint && (
+          <p class="hint" id={`${name}-hint`}>
+            {t(hint)}
+          </p>
+        )}
+        {input(ids, Boolean(error))}
+        {error && (
+          <p class="error" id={`${name}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+  const text = (name: 'name' | 'phone' | 'email', type: string, autocomplete: string) => (ids: string | undefined, invalid: boolean) => (
+    <input
+      id={`f-${name}`}
+      name={name}
+      type={type}
+      autoComplete={autocomplete}
+      required={name !== 'email'}
+      value={values[name]}
+      aria-invalid={invalid}
+      aria-describedby={ids}
+      onInput={(e) => update(name, e.currentTarget.value)}
+      onBlur={() => setTouched((c) => ({ ...c, [name]: true }))}
+    />
+  );
+
+  return (
+    <form class="appointment-form" noValidate onSubmit={submit}>
+      <p class="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+        {serverErrors.form ?? (hasErrors ? t('errorSummary') : '')}
+      </p>
+      {field('name', 'fieldName', text('name', 'text', 'name'), undefined, true)}
+      {field('phone', 'fieldPhone', text('phone', 'tel', 'tel'), 'fieldPhoneHint', true)}
+      {field('email', 'fieldEmail', text('email', 'email', 'email'))}
+      {field('preferred_date', 'fieldDate', (ids, invalid) => (
+        <input
+          id="f-preferred_date"
+          name="preferred_date"
+          type="date"
+          min={today()}
+          value={values.preferred_date}
+          aria-invalid={invalid}
+          aria-describedby={ids}
+          onInput={(e) => update('preferred_date', e.currentTarget.value)}
+        />
+      ))}
+      {field('time_of_day', 'fieldTime', (ids) => (
+        <select
+          id="f-time_of_day"
+          name="time_of_day"
+          value={values.time_of_day}
+          aria-describedby={ids}
+          onChange={(e) => update('time_of_day', e.currentTarget.value)}
+        >
+          <option value="">{t('timeAny')}</option>
+          <option value="morning">{t('timeMorning')}</option>
+          <option value="afternoon">{t('timeAfternoon')}</option>
+          <option value="evening">{t('timeEvening')}</option>
+        </select>
+      ))}
+      {field(
+        'reason',
+        'fieldReason',
+        (ids, invalid) => (
+          <textarea
+            id="f-reason"
+            name="reason"
+            rows={3}
+            maxLength={500}
+            value={values.reason}
+            aria-invalid={invalid}
+            aria-describedby={ids}
+            onInput={(e) => update('reason', e.currentTarget.value)}
+          />
+        ),
+        'fieldReasonHint',
+      )}
+      <div class={`field field-check${errorFor('consent') ? ' field-invalid' : ''}`}>
+        <input
+          id="f-consent"
+          name="consent"
+          type="checkbox"
+          checked={values.consent}
+          aria-invalid={Boolean(errorFor('consent'))}
+          aria-describedby={errorFor('consent') ? 'consent-error' : undefined}
+          onChange={(e) => update('consent', e.currentTarget.checked)}
+        />
+        <label for="f-consent">
+          {t('fieldConsent')} {privacyPath && <a href={privacyPath}>{t('privacyNotice')}</a>}
+        </label>
+        {errorFor('consent') && (
+          <p class="error" id="consent-error">
+            {errorFor('consent')}
+          </p>
+        )}
+      </div>
+      <div class="honeypot" aria-hidden="true">
+        <label for="f-website">{t('fieldWebsite')}</label>
+        <input
+          id="f-website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          value={values.website}
+          onInput={(e) => update('website', e.currentTarget.value)}
+        />
+      </div>
+      <button type="submit" class="button button-primary" disabled={sending}>
+        {sending ? t('sending') : t('send')}
+      </button>
+    </form>
+  );
+}

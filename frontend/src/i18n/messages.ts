@@ -1,0 +1,115 @@
+// Every word the interface shows, in one catalog per language. Page content
+// comes from the CMS; these are only the app's own labels and messages.
+// A new language is a new catalog with the same keys (see `Messages`).
+
+export const en = {
+  skipToContent: 'Skip to content',
+  mainMenu: 'Main',
+  breadcrumb: 'Breadcrumb',
+  search: 'Search',
+  searchLabel: 'Search articles and doctors',
+  searchResults: '{count} results for “{query}”',
+  searchResultsOne: '1 result for “{query}”',
+  searchNoResults: 'Nothing matched “{query}”. Try another word.',
+  home: 'Home',
+  loading: 'Loading…',
+  loadError: 'This page could not be loaded. Check your connection and try again.',
+  retry: 'Try again',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
+  goHome: 'Go to the home page',
+  searchSite: 'Search the site',
+  ourDoctors: 'Our doctors',
+  featuredArticles: 'Featured articles',
+  articles: 'Articles',
+  articlesBy: 'Articles by {name}',
+  noArticles: 'No articles yet.',
+  filteredBy: 'Showing articles filed under',
+  showAll: 'Show all articles',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageOf: 'Page {page} of {pages}',
+  pages: 'Pages',
+  by: 'By',
+  reviewedBy: 'Medically reviewed by',
+  published: 'Published',
+  lastReviewed: 'Last reviewed',
+  minutesRead: '{count} min read',
+  references: 'References',
+  categories: 'Categories',
+  tags: 'Tags',
+  relatedArticles: 'Related articles',
+  share: 'Share this article',
+  shareWhatsApp: 'Share on WhatsApp',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  registration: 'Registration',
+  yearsOfPractice: '{count} years of practice',
+  specialties: 'Specialties',
+  qualifications: 'Qualifications',
+  conditions: 'Conditions treated',
+  procedures: 'Procedures',
+  languages: 'Languages',
+  memberships: 'Memberships',
+  publications: 'Publications',
+  about: 'About',
+  clinicsAndHours: 'Clinics and consultation hours',
+  openInMaps: 'Open in maps',
+  weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
+  privacyNotice: 'Privacy notice',
+  bookingBar: 'Book an appointment',
+  call: 'Call',
+  whatsapp: 'WhatsApp',
+  book: 'Book an appointment',
+  bookTitle: 'Book an appointment',
+  bookIntro: 'Send a request and the clinic will call you back to confirm a time.',
+  fieldName: 'Your name',
+  fieldPhone: 'Phone number',
+  fieldPhoneHint: 'We call you back on this number. Add the country code if it is not an Indian number.',
+  fieldEmail: 'E-mail (optional)',
+  fieldDate: 'Preferred date (optional)',
+  fieldTime: 'Preferred time of day (optional)',
+  timeAny: 'Any time',
+  timeMorning: 'Morning',
+  timeAfternoon: 'Afternoon',
+  timeEvening: 'Evening',
+  fieldReason: 'Reason for the visit (optional)',
+  fieldReasonHint: 'A few words are enough. Please do not share medical details here.',
+  fieldConsent: 'I agree that the clinic may contact me about this request, as described in the privacy notice.',
+  fieldWebsite: 'Leave this field empty',
+  required: 'required',
+  errName: 'Enter your name.',
+  errPhone: 'Enter a phone number we can call you back on.',
+  errPhoneFormat: 'Enter a phone number with digits only, e.g. 98765 43210 or +44 20 7946 0958.',
+  errEmail: 'Enter an e-mail address like name@example.com, or leave it empty.',
+  errConsent: 'Please agree so the clinic can contact you.',
+  errDatePast: 'Choose today or a later date.',
+  errorSummary: 'Please correct the highlighted fields.',
+  sendError: 'Your request could not be sent. Please try again, or call us.',
+  send: 'Send request',
+  sending: 'Sending…',
+  confirmTitle: 'Request sent',
+  confirmText: 'Thank you. The clinic will call you back to confirm a time. Your reference number is',
+  confirmKeep: 'Keep this number if you call the clinic about your request.',
+  preview: 'Preview',
+  previewMissing: 'This preview link is incomplete or has expired. Open the preview again from the editor.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+
+const catalogs: Record<string, Messages> = { en };
+
+let active: Messages = en;
+
+/** Switch the interface language; unknown languages keep English. */
+export function setLanguage(code: string): void {
+  active = catalogs[code.split('-')[0]] ?? en;
+}
+
+/** The message for `key`, with `{name}` placeholders filled from `params`. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = active[key] ?? en[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

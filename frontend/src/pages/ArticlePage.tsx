@@ -1,0 +1,133 @@
+import type { ArticlePageData } from '../api/types';
+import { bodyBlocks } from '../api/types';
+import { StreamField } from '../blocks/StreamField';
+import { ArticleCard } from '../components/ArticleCard';
+import { usePageChrome } from '../components/chrome';
+import { Picture } from '../components/Picture';
+import { ShareButtons } from '../components/ShareButtons';
+import { useDoctorContacts } from '../lib/useDoctorContacts';
+import { formatDate } from '../lib/format';
+import { t } from '../i18n/messages';
+
+function parentPath(path: string): string {
+  return path.replace(/[^/]+\/$/, '');
+}
+
+/** An article: byline with reviewer, dates, reading time, body, references, filing, related and share. */
+export function ArticlePage({ page }: { page: ArticlePageData }) {
+  const authorContacts = useDoctorContacts(page.author?.id);
+  usePageChrome({
+    title: page.title,
+    head: page.head,
+    pageId: page.id,
+    doctorContacts: authorContacts,
+    doctorId: page.author?.id ?? null,
+  });
+  const path = page.head?.path ?? (typeof location !== 'undefined' ? location.pathname : '/');
+  const listPath = parentPath(path);
+  const canonical = page.head?.canonical_url || (typeof location !== 'undefined' ? location.href : path);
+  const related = page.related_articles ?? [];
+  return (
+    <article class="article">
+      <header>
+        <h1>{page.title}</h1>
+        <p class="lead">{page.summary}</p>
+        <p class="byline">
+          {page.author && (
+            <>
+              {t('by')} <a href={page.author.path}>{page.author.display_name}</a>
+            </>
+          )}
+          {page.reviewer && (
+            <>
+              {page.author ? ' · ' : ''}
+              {t('reviewedBy')} <a href={page.reviewer.path}>{page.reviewer.display_name}</a>
+            </>
+          )}
+        </p>
+        <p class="meta">
+          {t('published')} <time dateTime={page.published_date}>{formatDate(page.published_date)}</time>
+          {page.last_reviewed_date && (
+            <>
+              {' · '}
+              {t('lastReviewed')} <time dateTime={page.last_reviewed_date}>{formatDate(page.last_reviewed_date)}</time>
+            </>
+          )}
+          {' · '}
+          {t('minutesRead', { count: page.reading_time })}
+        </p>
+      </header>
+      <Picture image={page.hero_image} />
+      <StreamField blocks={bodyBlocks(page.body)} />
+      {page.references.length > 0 && (
+        <section aria-labelledby="references-heading">
+          <h2 id="references-heading">{t('references')}</h2>
+          <ol class="references">
+            {page.references.map((ref, i) => (
+              <li key={i}>
+                {ref.url ? (
+                  <a href={ref.url} rel="noopener">
+                    {ref.title}
+                  </a>
+                ) : (
+                  ref.title
+                )}
+                {ref.publisher ? `, ${ref.publisher}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <footer class="filing">
+        {(page.categories ?? []).length > 0 && (
+          <p>
+            {t('categories')}:{' '}
+            {(page.categories ?? []).map((category, i) => (
+              <>
+                {i > 0 && ', '}
+                <a key={category.slug} href={`${listPath}?category=${encodeURIComponent(category.slug)}`}>
+                  {category.name}
+                </a>
+              </>
+            ))}
+          </p>
+        )}
+        {page.tags.length > 0 && (
+          <p>
+            {t('tags')}:{' '}
+            {page.tags.map((tag, i) => (
+              <>
+                {i > 0 && ', '}
+                <a key={tag} href={`${listPath}?tag=${encodeURIComponent(tagSlug(tag))}`}>
+                  {tagName(tag)}
+                </a>
+              </>
+            ))}
+          </p>
+        )}
+      </footer>
+      <ShareButtons title={page.title} url={canonical} />
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading">{t('relatedArticles')}</h2>
+          <div class="cards">
+            {related.map((article) => (
+              <ArticleCard key={article.id} article={article} />
+            ))}
+          </div>
+        </section>
+      )}
+    </article>
+  );
+}
+
+type Tag = ArticlePageData['tags'][number];
+
+function tagName(tag: Tag): string {
+  return typeof tag === 'string' ? tag : String((tag as { name?: string }).name ?? '');
+}
+
+function tagSlug(tag: Tag): string {
+  if (typeof tag === 'object' && tag && 'slug' in tag) return String((tag as { slug: string }).slug);
+  return tagName(tag).toLowerCase().trim().replace(/\s+/g, '-');
+}

@@ -1,0 +1,16 @@
+import type { StandardPageData } from '../api/types';
+import { bodyBlocks } from '../api/types';
+import { StreamField } from '../blocks/StreamField';
+import { usePageChrome } from '../components/chrome';
+
+/** About, privacy notice, disclaimer: a title, an introduction and a body. */
+export function StandardPage({ page }: { page: StandardPageData }) {
+  usePageChrome({ title: page.title, head: page.head, pageId: page.id });
+  return (
+    <article>
+      <h1>{page.title}</h1>
+      {page.introduction && <p class="lead">{page.introduction}</p>}
+      <StreamField blocks={bodyBlocks(page.body)} />
+    </article>
+  );
+}

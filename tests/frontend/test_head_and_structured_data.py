@@ -1,0 +1,153 @@
+"""The server-rendered head: title, description, canonical, social tags and JSON-LD."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from home.models import SiteSettings
+
+from .conftest import json_ld
+
+VOCABULARY = Path(__file__).parent / "data" / "schemaorg-vocabulary.json"
+# JSON-LD keywords and the one non-vocabulary key Google documents for SearchAction.
+KEYWORDS = {"@context", "@type", "@id", "query-input"}
+
+
+@cache
+def vocabulary() -> dict:
+    return json.loads(VOCABULARY.read_text())
+
+
+def ancestors(type_name: str) -> set[str]:
+    seen, todo = set(), [type_name]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(vocabulary()["types"].get(current, []))
+    return seen
+
+
+def schema_errors(node, path="$") -> list[str]:
+    """Types that schema.org lacks and properties not allowed on their node's type."""
+    errors: list[str] = []
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            errors += schema_errors(item, f"{path}[{index}]")
+        return errors
+    if not isinstance(node, dict):
+        return errors
+    type_name = node.get("@type")
+    if type_name not in vocabulary()["types"]:
+        return [f"{path}: unknown type {type_name!r}"]
+    allowed_on = ancestors(type_name)
+    for key, value in node.items():
+        if key in KEYWORDS:
+            continue
+        domains = vocabulary()["properties"].get(key)
+        if domains is None:
+            errors.append(f"{path}.{key}: not a schema.org property")
+        elif not allowed_on & set(domains):
+            errors.append(f"{path}.{key}: not a property of {type_name}")
+        errors += schema_errors(value, f"{path}.{key}")
+    return errors
+
+
+def by_type(html: str) -> dict[str, dict]:
+    return {block["@type"]: block for block in json_ld(html)}
+
+
+def meta(html: str, attribute: str, name: str) -> str | None:
+    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', html)
+    return match.group(1) if match else None
+
+
+@pytest.mark.django_db
+class TestHead:
+    def test_article_head(self, client, seed_article):
+        html = client.get(seed_article.url).content.decode()
+        assert f"<title>{seed_article.title} | " in html
+        assert meta(html, "name", "description") == seed_article.search_description or seed_article.summary
+        canonical = f"http://testserver{seed_article.url}"
+        assert f'<link rel="canonical" href="{canonical}">' in html
+        assert meta(html, "property", "og:url") == canonical
+        assert meta(html, "property", "og:type") == "article"
+        assert meta(html, "property", "og:title") == seed_article.title
+        image = meta(html, "property", "og:image")
+        assert image and image.startswith("http") and image.endswith(".jpg")
+        assert meta(html, "property", "og:image:width") == "1200"
+        assert meta(html, "name", "twitter:card") == "summary_large_image"
+
+    def test_home_title_is_the_page_title_alone(self, client, home_page):
+        html = client.get("/").content.decode()
+        assert f"<title>{home_page.seo_title or home_page.title}</title>" in html
+        assert by_type(html)["WebSite"]["potentialAction"]["target"].endswith("/search/?q={search_term_string}")
+
+    def test_doctor_page_is_profile_with_physician_and_clinics(self, client, doctor):
+        type(doctor).objects.filter(pk=doctor.pk).update(
+            registration_number="MMC 2011/12345", registration_council="Maharashtra Medical Council"
+        )
+        doctor.refresh_from_db()
+        assert doctor.clinic_hours.exists()
+        html = client.get(doctor.url).content.decode()
+        assert meta(html, "property", "og:type") == "profile"
+        physician = by_type(html)["Physician"]
+        assert physician["name"] == doctor.display_name
+        assert physician["url"] == f"http://testserver{doctor.url}"
+        assert physician["identifier"]["value"] == "MMC 2011/12345"
+        assert physician["identifier"]["propertyID"] == "Maharashtra Medical Council"
+        clinic = physician["location"][0]
+        assert clinic["@type"] == "MedicalClinic"
+        assert clinic["address"]["addressLocality"]
+        assert clinic["openingHoursSpecification"][0]["dayOfWeek"].startswith("https://schema.org/")
+        settings = SiteSettings.for_site(doctor.get_site())
+        assert physician["telephone"] == (doctor.appointment_phone or settings.appointment_phone).as_e164
+
+    def test_article_is_a_medical_web_page_with_author_reviewer_and_dates(self, client, seed_article):
+        html = client.get(seed_article.url).content.decode()
+        web_page = by_type(html)["MedicalWebPage"]
+        article = web_page["mainEntity"]
+        assert article["@type"] == "Article"
+        assert article["headline"] == seed_article.title
+        assert article["datePublished"] == seed_article.published_date.isoformat()
+        assert article["author"]["name"] == seed_article.author.display_name
+        assert article["author"]["url"].endswith(seed_article.author.url)
+        assert article["image"].startswith("http")
+        if seed_article.reviewer:
+            assert web_page["reviewedBy"]["name"] == seed_article.reviewer.display_name
+        if seed_article.last_reviewed_date:
+            assert web_page["lastReviewed"] == seed_article.last_reviewed_date.isoformat()
+
+    def test_every_page_has_a_breadcrumb_list_ending_at_itself(
+        self, client, home_page, doctor, articles_index, seed_article
+    ):
+        for page in (home_page, doctor, articles_index, seed_article):
+            html = client.get(page.url).content.decode()
+            crumbs = by_type(html)["BreadcrumbList"]["itemListElement"]
+            assert crumbs[0]["item"] == "http://testserver/"
+            assert crumbs[-1]["item"] == f"http://testserver{page.url}"
+            assert [c["position"] for c in crumbs] == list(range(1, len(crumbs) + 1))
+
+    def test_json_ld_uses_only_schema_org_types_and_properties(
+        self, client, home_page, doctor, articles_index, seed_article
+    ):
+        for url in (home_page.url, doctor.url, articles_index.url, seed_article.url, "/search/", "/appointment/"):
+            html = client.get(url).content.decode()
+            blocks = json_ld(html)
+            assert blocks, url
+            for block in blocks:
+                assert block["@context"] == "https://schema.org"
+                assert schema_errors(block) == [], url
+
+    def test_the_validator_catches_a_wrong_property(self):
+        assert schema_errors({"@type": "Physician", "honorificPrefix": "Dr."}) == [
+            "$.honorificPrefix: not a property of Physician"
+        ]
+        assert schema_errors({"@type": "Doctor"}) == ["$: unknown type 'Doctor'"]
+
+    def test_filtered_and_paged_lists_have_their_own_canonical(self, client, articles_index):
+        html = client.get(f"{articles_index.url}?tag=oncologist").content.decode()
+        assert f'<link rel="canonical" href="http://testserver{articles_index.url}?tag=oncologist">' in html
