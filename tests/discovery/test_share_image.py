@@ -46,6 +46,17 @@ def test_a_doctor_page_uses_the_photo(clinic):
     assert ".fill-1200x630" in result["url"]
 
 
+def test_without_a_page_image_the_sites_default_social_image_is_used(clinic):
+    from home.models import SiteSettings
+
+    settings = SiteSettings.for_site(clinic.surgical_article.get_site())
+    settings.default_social_image = make_image("The clinic's entrance", size=(1300, 700))
+    settings.save()
+    result = share_image(clinic.surgical_article)
+    assert result["alt"] == "The clinic's entrance"
+    assert ".fill-1200x630" in result["url"]
+
+
 def test_otherwise_a_card_is_drawn_with_title_and_doctor(clinic):
     result = share_image(clinic.surgical_article)  # no hero image; written by Dr. Neha Rao
     assert result["alt"] == "Before your operation – Dr. Neha Rao"
