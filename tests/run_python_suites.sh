@@ -1,25 +1,43 @@
 #!/usr/bin/env bash
 # Runs the pytest suite on SQLite, then again on PostgreSQL when DATABASE_URL
 # (or TEST_DATABASE_URL, which wins) names one. Says loudly what it skipped.
+#
+# On each database the suite runs in two passes: everything but the browser
+# tests on two workers (the machines have two cores), then the browser tests
+# in one process of their own. Browser tests commit data for the live server
+# and flush the database afterwards, which must not interleave with the
+# rolled-back tests of a shared worker.
+# Extra arguments go to both passes (e.g. -x, -k name).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-# Two workers: the machines this runs on have two cores.
-if [ $# -eq 0 ]; then set -- -n "${PYTEST_WORKERS:-2}"; fi
 PG_URL="${TEST_DATABASE_URL:-${DATABASE_URL:-}}"
+WORKERS="${PYTEST_WORKERS:-2}"
 status=0
 
-echo "==> Python suite on SQLite"
-env -u DATABASE_URL -u TEST_DATABASE_URL DJANGO_SETTINGS_MODULE=cms.settings.test \
-  $PY -m pytest "$@" || status=$?
-[ $status -eq 5 ] && { echo "!! no tests ran on SQLite"; status=1; }
+run_pass() {  # label, then pytest arguments
+  local label=$1; shift
+  local code=0
+  "$@" || code=$?
+  if [ $code -eq 5 ]; then echo "!! no tests ran: $label"; code=1; fi
+  [ $code -ne 0 ] && status=$code
+  return 0
+}
+
+run_suite() {  # database label; DATABASE_URL is set (or unset) by the caller
+  local db=$1; shift
+  echo "==> Python suite on $db"
+  run_pass "$db, main pass" env DJANGO_SETTINGS_MODULE=cms.settings.test \
+    $PY -m pytest -m "not browser" -n "$WORKERS" "$@"
+  echo "==> Browser tests on $db"
+  run_pass "$db, browser pass" env DJANGO_SETTINGS_MODULE=cms.settings.test \
+    $PY -m pytest -m browser -p no:xdist "$@"
+}
+
+(unset DATABASE_URL TEST_DATABASE_URL; run_suite SQLite "$@"; exit $status) || status=$?
 
 if [[ "$PG_URL" == postgres* ]]; then
-  echo "==> Python suite on PostgreSQL (${PG_URL%%@*}@...)"
-  pg_status=0
-  DATABASE_URL="$PG_URL" DJANGO_SETTINGS_MODULE=cms.settings.test $PY -m pytest "$@" || pg_status=$?
-  [ $pg_status -eq 5 ] && { echo "!! no tests ran on PostgreSQL"; pg_status=1; }
-  [ $pg_status -ne 0 ] && status=$pg_status
+  (export DATABASE_URL="$PG_URL"; run_suite "PostgreSQL (${PG_URL%%@*}@...)" "$@"; exit $status) || status=$?
 else
   echo ""
   echo "########################################################################"

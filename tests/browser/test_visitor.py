@@ -20,7 +20,7 @@ def test_home_doctor_list_article_back_and_forward(site_url, page, console_error
     # The app took over: a client-side navigation keeps this marker on the window.
     page.evaluate("window.__sameDocument = true")
 
-    page.get_by_role("link", name=doctor.display_name).first.click()
+    page.get_by_role("main").get_by_role("link", name=doctor.display_name).first.click()
     expect(page).to_have_url(re.compile(re.escape(doctor.url) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(doctor.display_name)
     expect(page).to_have_title(re.compile(re.escape(doctor.title)))

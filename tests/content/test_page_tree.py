@@ -7,6 +7,7 @@ from blog.models import ArticlePage, BlogIndexPage
 from home.models import DoctorPage, HomePage, StandardPage
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("page_type", "parent_type", "allowed"),
     [

@@ -10,9 +10,10 @@ GOOD_KEY = "k" * 20 + "-production-test-key-" + "x" * 30
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
-    }
+    # Only what a deployment would have: the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE
+    # (set in this process) must not leak into a production check.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in unset}
     environment.update({"DJANGO_SETTINGS_MODULE": "cms.settings.production", **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
