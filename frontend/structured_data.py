@@ -2,9 +2,11 @@
 
 Search engines read these to show a page as a doctor, a clinic or a
 medically reviewed article. Every type and property used here exists in
-schema.org (checked by ``tests/frontend/test_structured_data.py`` against the
-vocabulary): Physician and MedicalClinic on a doctor's page, MedicalWebPage
-with its main Article (author, reviewer, dates) on an article, and a
+schema.org (checked by ``tests/frontend/test_head_and_structured_data.py``
+against the vocabulary, and by ``tests/discovery/test_structured_data.py``
+with a structured-data validator that also applies Google's rich-result
+rules): Physician and MedicalClinic on a doctor's page, MedicalWebPage with
+its main Article (author, reviewer, dates) on an article, and a
 BreadcrumbList everywhere.
 """
 
@@ -117,6 +119,10 @@ def physician(doctor: DoctorPage, url: str, image_url: str = "", contact_phone: 
         # The doctor's practice address is that of the first clinic they consult at.
         data["address"] = clinics[0]["address"]
         data["location"] = clinics
+    if len(clinics) == 1 and "openingHoursSpecification" in clinics[0]:
+        # Google reads a business's hours at its top level; with one clinic its hours are the doctor's.
+        # Several clinics' hours would overlap (the same day at two places), so they stay per clinic.
+        data["openingHoursSpecification"] = clinics[0]["openingHoursSpecification"]
     return data
 
 
