@@ -102,7 +102,19 @@ def serve(env: dict) -> subprocess.Popen:
     raise SystemExit("the site did not start within 60 s")
 
 
-def audit(url: str, output: Path) -> dict[str, int]:
+def audit(url: str, output: Path, attempts: int = 3) -> dict[str, int]:
+    """The four category scores of ``url``; Lighthouse's occasional trace failure is retried."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return _audit_once(url, output)
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            print(f"  Lighthouse failed on {url}; retrying ({attempt}/{attempts})", flush=True)
+    raise AssertionError("unreachable")
+
+
+def _audit_once(url: str, output: Path) -> dict[str, int]:
     subprocess.run(
         [
             str(LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"),
