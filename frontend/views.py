@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, BlogIndexPage
+from cms.security_headers import frontend_csp
 from home.api_fields import page_head
 from home.models import DoctorPage, HomePage, SiteSettings, StandardPage
 from images.renditions import CARD_WIDTHS, responsive_image
@@ -105,6 +106,7 @@ def render_frontend(
     response = HttpResponse(fill_shell(head_html, body_html, data_html), status=status)
     # The HTML names hashed assets; it must never be cached for long itself.
     response["Cache-Control"] = "no-cache"
+    response["Content-Security-Policy"] = frontend_csp()
     return response
 
 
@@ -304,6 +306,6 @@ def preview_view(request: HttpRequest) -> HttpResponse:
     It may be framed by the admin's live preview panel (same origin) and by nothing else.
     """
     response = _simple_page(request, _("Preview"), "frontend/content/preview.html", {}, {}, robots="noindex")
-    response["Content-Security-Policy"] = "frame-ancestors 'self'"
+    response["Content-Security-Policy"] = frontend_csp(frame_ancestors="'self'")
     response["Cache-Control"] = "no-store"
     return response

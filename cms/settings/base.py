@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy on every response (the frontend's CSP is set by its views).
+    "cms.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CommonMiddleware so CORS preflight answers are not redirected.
     "corsheaders.middleware.CorsMiddleware",
@@ -96,6 +98,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 # The API's rate limits (appointments, cta-events) find the client address behind the same proxies.
 NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT
+
+# Security headers (see cms/security_headers.py for CSP and Permissions-Policy).
+# Other sites see only this site's origin, never the path of the page a visitor read.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
