@@ -25,6 +25,7 @@ from images.renditions import CARD_WIDTHS, responsive_image
 
 from . import structured_data as ld
 from .contacts import contacts_for
+from .feed_links import feed_links
 from .page_data import api_get
 from .shell import fill_shell
 
@@ -131,6 +132,7 @@ def _head(request: HttpRequest, site: Site, page: Page, info: dict, json_ld=None
         "image": info["social_image"],
         "breadcrumbs": info["breadcrumbs"],
         "json_ld": [ld.to_script_json(item) for item in [*(json_ld or []), ld.breadcrumb_list(crumbs)]],
+        "feeds": feed_links(request, page, category_slug=request.GET.get("category", "")),
     }
 
 
