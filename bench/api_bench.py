@@ -20,12 +20,11 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
+
+import gunicorn_server  # bench/gunicorn_server.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -107,45 +106,6 @@ def query_counts(env: dict, urls: dict[str, str]) -> dict[str, int]:
     return json.loads(run(PYTHON, "manage.py", "shell", "-c", script, env=env).strip().splitlines()[-1])
 
 
-def start_gunicorn(env: dict, workers: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "-c",
-            "cms/gunicorn_conf.py",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--access-logfile",
-            "/dev/null",
-            "cms.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGTERM)
-    raise SystemExit("gunicorn did not become healthy within 60 s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
-
-
 def wrk(url: str, duration: int, connections: int) -> dict:
     output = subprocess.run(
         ["wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{duration}s", url],
@@ -178,7 +138,7 @@ def measure(database_url: str, articles: int, duration: int, connections: int, w
     urls = discover_urls(base_env)
     queries = query_counts(base_env, urls)
     for cache_enabled in (False, True):
-        server = start_gunicorn(server_env(database_url, cache_enabled), workers)
+        server = gunicorn_server.start(server_env(database_url, cache_enabled), PORT, workers)
         try:
             for name, path in urls.items():
                 result = wrk(f"http://127.0.0.1:{PORT}{path}", duration, connections)
@@ -193,7 +153,7 @@ def measure(database_url: str, articles: int, duration: int, connections: int, w
                 )
                 print(f"  {articles:>6} {name:<13} {rows[-1]['cache']:<8} {result['rps']:8.1f} req/s", flush=True)
         finally:
-            stop(server)
+            gunicorn_server.stop(server)
     return rows
 
 

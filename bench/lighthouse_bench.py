@@ -12,13 +12,12 @@ per page and writes them to ``bench/results/lighthouse.md``.
 import json
 import os
 import secrets
-import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+import gunicorn_server  # bench/gunicorn_server.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_DIR = ROOT / "bench" / "lighthouse"
@@ -71,37 +70,6 @@ def page_paths(env: dict) -> dict[str, str]:
     return json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])
 
 
-def serve(env: dict) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "cms/gunicorn_conf.py",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "cms.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGTERM)
-    raise SystemExit("the site did not start within 60 s")
-
-
 def audit(url: str, output: Path, attempts: int = 3) -> dict[str, int]:
     """The four category scores of ``url``; Lighthouse's occasional trace failure is retried."""
     for attempt in range(1, attempts + 1):
@@ -143,7 +111,7 @@ def main() -> None:
         manage(env, "createcachetable")
         manage(env, "load_demo_content")
         manage(env, "collectstatic", "--no-input", "-v0")
-        server = serve(env)
+        server = gunicorn_server.start(env, PORT, workers=2)
         rows = []
         try:
             for name, path in page_paths(env).items():
@@ -151,8 +119,7 @@ def main() -> None:
                 rows.append((name, path, scores))
                 print(f"{name:<13} {path:<70} {scores}", flush=True)
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            gunicorn_server.stop(server)
     lines = ["| page | path | " + " | ".join(CATEGORIES) + " |", "| --- | --- |" + " ---: |" * len(CATEGORIES)]
     lines += [f"| {name} | `{path}` | " + " | ".join(str(s[c]) for c in CATEGORIES) + " |" for name, path, s in rows]
     RESULTS.mkdir(exist_ok=True)

@@ -25,9 +25,12 @@ def _cache_state() -> str:
     if isinstance(cache, LocMemCache):
         return "local-memory"
     key = f"healthz:{time.monotonic_ns()}"
-    cache.set(key, "1", 5)
-    state = "ok" if cache.get(key) == "1" else "unavailable"
-    cache.delete(key)
+    try:
+        cache.set(key, "1", 5)
+        state = "ok" if cache.get(key) == "1" else "unavailable"
+        cache.delete(key)
+    except Exception:  # any backend's failure (e.g. the database cache's table missing) is "unavailable"
+        return "unavailable"
     return state
 
 

@@ -1,4 +1,4 @@
-"""Suite-wide hooks: the database banner and its reachability check.
+"""Suite-wide hooks and fixtures: the database banner, its reachability check, the demo site.
 
 The suite runs on whatever ``DATABASE_URL`` names (SQLite when unset). When a
 database server is configured but cannot be reached, the run stops at once
@@ -7,6 +7,11 @@ with a message saying which, instead of failing every test with a traceback.
 
 import pytest
 from django.conf import settings
+from wagtail.models import Site
+
+from blog.models import ArticlePage, BlogIndexPage
+from home.demo_content.builder import DemoSiteBuilder
+from home.models import DoctorPage, HomePage
 
 
 def _database_label() -> str:
@@ -42,3 +47,30 @@ def pytest_sessionstart(session):
             f"DATABASE_URL points at PostgreSQL ({_database_label()}), which cannot be reached: {error}".strip(),
             returncode=3,
         )
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site as ``load_demo_content`` builds it."""
+    DemoSiteBuilder().build()
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(demo_site) -> HomePage:
+    return demo_site.root_page.specific
+
+
+@pytest.fixture
+def doctor(demo_site) -> DoctorPage:
+    return DoctorPage.objects.get()
+
+
+@pytest.fixture
+def articles_index(demo_site) -> BlogIndexPage:
+    return BlogIndexPage.objects.get()
+
+
+@pytest.fixture
+def seed_article(demo_site) -> ArticlePage:
+    return ArticlePage.objects.get()

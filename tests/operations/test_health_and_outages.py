@@ -86,3 +86,13 @@ def test_healthz_reports_an_unreachable_redis_without_failing(client):
         response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["cache"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_healthz_reports_a_failing_cache_backend_without_failing(client):
+    failing = mock.Mock()
+    failing.set.side_effect = OperationalError("no such table: django_cache")
+    with mock.patch("cms.health.caches", {"default": failing}):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["cache"] == "unavailable"
