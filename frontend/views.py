@@ -10,11 +10,13 @@ JavaScript) and its API JSON inlined for the app to take over.
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, BlogIndexPage
@@ -179,6 +181,11 @@ def _listing_query(request: HttpRequest, page_number: int) -> str:
 def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     """A Wagtail page by its path, rendered for people, crawlers and the app."""
     if path and not path.endswith("/"):
+        # An editor's redirect for this exact old address (".../page.html") wins in one hop.
+        redirect = get_redirect(request, Redirect.normalise_path(request.get_full_path(), decode_unicode=False))
+        if redirect is not None:
+            redirect_class = HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
+            return redirect_class(redirect.link)
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"/{path}/" + (f"?{query}" if query else ""))
     site = Site.find_for_request(request)

@@ -1,4 +1,4 @@
-"""Fixtures for the frontend's Django side: a fresh cache and document parsers (the demo site is in tests/conftest.py)."""
+"""Frontend Django-side fixtures: a fresh cache and document parsers (demo site: tests/conftest.py)."""
 
 import json
 import re
