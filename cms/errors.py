@@ -6,6 +6,8 @@ middleware before a view. A database outage becomes ``503`` with
 ``500``. Neither touches the database nor echoes the request.
 """
 
+import base64
+import hashlib
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError
@@ -13,10 +15,17 @@ from django.http import HttpResponse, JsonResponse
 
 RETRY_AFTER_SECONDS = 30
 
+_STYLE = "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}"
 _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
-<h1>{title}</h1><p>{detail}</p></body></html>"""
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
+<style>{style}</style></head>
+<body><h1>{title}</h1><p>{detail}</p></body></html>"""
+# The error page may be all a visitor sees while the database is down, so it
+# gets the strictest policy there is: nothing but its own inline style, by hash.
+_STYLE_HASH = base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
+ERROR_PAGE_CSP = (
+    f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 
 
 def _is_database_outage(error: BaseException | None) -> bool:
@@ -44,8 +53,9 @@ def server_error(request, *args, **kwargs):
             content_type="application/problem+json",
         )
     else:
-        response = HttpResponse(_PAGE.format(title=title, detail=detail), status=status)
+        response = HttpResponse(_PAGE.format(title=title, detail=detail, style=_STYLE), status=status)
     if outage:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = ERROR_PAGE_CSP
     return response

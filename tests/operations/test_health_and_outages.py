@@ -1,5 +1,8 @@
 """The site stays honest when its services fail: 503 for the database, nothing for the cache."""
 
+import base64
+import hashlib
+import re
 from unittest import mock
 
 import pytest
@@ -53,6 +56,11 @@ def test_pages_answer_a_plain_503_page_when_the_database_is_down(client):
     assert response.status_code == 503
     assert b"Temporarily unavailable" in response.content
     assert response["Retry-After"] == "30"
+    # Its policy allows nothing but the page's own inline style, named by its hash.
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    style = re.search(rb"<style>(.*?)</style>", response.content).group(1)
+    assert f"'sha256-{base64.b64encode(hashlib.sha256(style).digest()).decode()}'" in policy
 
 
 @pytest.mark.django_db
