@@ -46,4 +46,13 @@ else
   echo "!!   DATABASE_URL=postgres://postgres@127.0.0.1:5432/cms make test"
   echo "########################################################################"
 fi
+
+if [ -z "${TEST_REDIS_URL:-}" ]; then
+  echo ""
+  echo "########################################################################"
+  echo "!! Redis part of tests/operations/test_several_workers.py SKIPPED:"
+  echo "!! TEST_REDIS_URL is not set. Set e.g."
+  echo "!!   TEST_REDIS_URL=redis://127.0.0.1:6379/15 make test"
+  echo "########################################################################"
+fi
 exit $status

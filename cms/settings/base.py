@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms",
     "frontend",
     "discovery",
+    "staff_two_factor",
     # Wagtail
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -56,6 +57,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "phonenumber_field",
     "axes",
+    # Two-step verification for the admin (staff_two_factor): authenticator apps and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,7 +82,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session was verified with an authentication code (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "staff_two_factor.middleware.TwoFactorPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: locks out repeated failed admin logins.
@@ -98,6 +106,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 # The API's rate limits (appointments, cta-events) find the client address behind the same proxies.
 NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT
+
+# Two-step verification (staff_two_factor): anyone may turn it on in their account; when required,
+# staff cannot use the admin until they have set up an authenticator app.
+WAGTAILADMIN_USER_LOGIN_FORM = "staff_two_factor.forms.TwoFactorLoginForm"
+ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", False)
 
 # Security headers (see cms/security_headers.py for CSP and Permissions-Policy).
 # Other sites see only this site's origin, never the path of the page a visitor read.
@@ -146,7 +159,7 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 
 # Static files and media
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 STATICFILES_DIRS = [d for d in [BASE_DIR / "frontend" / "dist"] if d.is_dir()]
 # Cached for a year by browsers and CDNs: Vite's hashed build files
 # (assets/index-<8-char hash>.js) and Django's manifest copies (name.<12 hex>.css).
@@ -197,6 +210,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Clinic website")
+# The account name authenticator apps show next to the staff member's username.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Moving or renaming a page leaves a redirect from its old address (Wagtail's default, relied on).
 WAGTAILREDIRECTS_AUTO_CREATE = True
 # robots.txt lets crawlers in only where this is on (production settings); staging copies stay unindexed.
