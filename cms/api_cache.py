@@ -42,13 +42,29 @@ def current_generation() -> str:
     return generation
 
 
+# Set in a process whose invalidation did not reach the cache (Redis unreachable at
+# the moment of a publish); its next API request retries, so once Redis answers again
+# it cannot go on serving the answers cached before the change.
+_invalidation_pending = False
+
+
 def start_new_generation() -> None:
-    """Make every cached API response stale, now."""
+    """Make every cached API response stale, now (or, if the cache is unreachable, on this process's next request)."""
+    global _invalidation_pending
     try:
+        previous = cache.get(GENERATION_KEY)
         cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        # The resilient Redis cache swallows errors: read back to know the write landed
+        # (any generation other than the previous one will do: a concurrent publish's is as good).
+        current = cache.get(GENERATION_KEY)
+        invalidated = current is not None and current != previous
     except Exception:
-        # The stale entries expire with the cache timeout; log so it is noticed.
-        logger.exception("Could not invalidate the API cache")
+        invalidated = False
+    if invalidated:
+        _invalidation_pending = False
+    elif not _invalidation_pending:
+        _invalidation_pending = True
+        logger.error("Could not invalidate the API cache; retrying on this process's next API request")
 
 
 def invalidate_api_cache(**kwargs) -> None:
@@ -111,6 +127,8 @@ class PublicAPICacheMiddleware:
                 response["Cache-Control"] = "private, no-store"
             return response
 
+        if _invalidation_pending:
+            start_new_generation()
         key = None
         try:
             key = _cache_key(request, current_generation())

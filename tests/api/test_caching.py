@@ -1,6 +1,9 @@
 """ETag, Cache-Control, 304s, the server-side cache and its invalidation; CORS; CDN purge config."""
 
+from unittest import mock
+
 import pytest
+from django.core.cache import caches
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.utils import get_backends
 
@@ -187,3 +190,19 @@ def test_frontend_cache_purges_published_pages_when_configured(site_tree, monkey
     with override_settings(WAGTAILFRONTENDCACHE=config):
         site_tree.about.save_revision().publish()
     assert "http://testserver/about/" in purged
+
+
+def test_a_publish_while_the_cache_is_unreachable_is_not_forgotten_when_it_returns(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    """Redis down at the moment of a publish (writes silently skipped), back a moment later."""
+    before = client.get(ARTICLES).content
+    # What ResilientRedisCache does while Redis is down: writes are skipped without an error.
+    with mock.patch.object(caches["default"], "set", return_value=None):
+        site_tree.other_article.title = "Published during the outage"
+        with django_capture_on_commit_callbacks(execute=True):
+            site_tree.other_article.save_revision().publish()
+    # Redis is back, still holding the old generation and the answers cached under it.
+    response = client.get(ARTICLES)
+    assert response.content != before
+    assert "Published during the outage" in _titles(client)
