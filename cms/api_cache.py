@@ -67,6 +67,17 @@ def start_new_generation() -> None:
         logger.error("Could not invalidate the API cache; retrying on this process's next API request")
 
 
+def live_generation() -> str:
+    """The current generation, once an invalidation this process could not deliver has been retried.
+
+    Every server-side copy of published content (API answers here, rendered pages
+    in ``frontend/page_cache.py``) is keyed by it.
+    """
+    if _invalidation_pending:
+        start_new_generation()
+    return current_generation()
+
+
 def invalidate_api_cache(**kwargs) -> None:
     """Start a new content generation once the change is committed (any signal can call this).
 
@@ -127,11 +138,9 @@ class PublicAPICacheMiddleware:
                 response["Cache-Control"] = "private, no-store"
             return response
 
-        if _invalidation_pending:
-            start_new_generation()
         key = None
         try:
-            key = _cache_key(request, current_generation())
+            key = _cache_key(request, live_generation())
             cached = cache.get(key)
         except Exception:
             logger.exception("API cache unavailable; answering from the database")

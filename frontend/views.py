@@ -28,6 +28,7 @@ from images.renditions import CARD_WIDTHS, responsive_image
 from . import structured_data as ld
 from .contacts import contacts_for
 from .feed_links import feed_links
+from .page_cache import cached_page
 from .page_data import api_get
 from .shell import fill_shell
 
@@ -178,6 +179,7 @@ def _listing_query(request: HttpRequest, page_number: int) -> str:
 
 
 @require_safe
+@cached_page
 def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     """A Wagtail page by its path, rendered for people, crawlers and the app."""
     if path and not path.endswith("/"):

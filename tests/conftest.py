@@ -1,4 +1,4 @@
-"""Suite-wide hooks and fixtures: the database banner, its reachability check, the demo site.
+"""Suite-wide hooks and fixtures: the database banner, its reachability check, a fresh cache, the demo site.
 
 The suite runs on whatever ``DATABASE_URL`` names (SQLite when unset). When a
 database server is configured but cannot be reached, the run stops at once
@@ -7,6 +7,7 @@ with a message saying which, instead of failing every test with a traceback.
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Site
 
 from blog.models import ArticlePage, BlogIndexPage
@@ -47,6 +48,14 @@ def pytest_sessionstart(session):
             f"DATABASE_URL points at PostgreSQL ({_database_label()}), which cannot be reached: {error}".strip(),
             returncode=3,
         )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached API answers and pages outlive a test's rolled-back transaction: start every test empty."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

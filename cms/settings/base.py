@@ -233,6 +233,8 @@ WAGTAILAPI_LIMIT_MAX = 100
 # server-side copy lives until content changes (see cms/api_cache.py).
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
+# Rendered frontend pages are kept the same way (see frontend/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 
 # CORS for the API only, off unless origins are listed (same-origin frontend needs none).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from itertools import count
 
 import pytest
-from django.core.cache import cache
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.models import Page, Site
@@ -22,14 +21,6 @@ from home.models import Clinic, ClinicOpeningHours, DoctorPage, HomePage, SiteSe
 from images.models import CustomImage
 
 _sequence = count(1)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The API cache outlives a test's database transaction: start every test empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_image(title: str = "Portrait", size=(500, 300), description: str = "A doctor at a desk") -> CustomImage:

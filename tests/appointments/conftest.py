@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -11,12 +10,9 @@ from home.models import Clinic, DoctorPage, HomePage, SiteSettings, StandardPage
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_inline_mail(settings):
-    """Rate-limit counters start empty; mail is sent inline unless a test asks for the background pool."""
-    cache.clear()
+def _inline_mail(settings):
+    """Mail is sent inline unless a test asks for the background pool (tests/conftest.py empties the cache)."""
     settings.APPOINTMENTS_NOTIFY_IN_BACKGROUND = False
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from datetime import date
 from itertools import count
 
 import pytest
-from django.core.cache import cache
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.models import Page, PageViewRestriction, Site
@@ -21,13 +20,6 @@ from home.models import DoctorPage, HomePage, StandardPage
 from images.models import CustomImage
 
 _numbers = count(1)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_image(description: str = "A consultation room", size=(400, 300)) -> CustomImage:

@@ -1,21 +1,10 @@
-"""Frontend Django-side fixtures: a fresh cache and document parsers (demo site: tests/conftest.py)."""
+"""Document parsers for the frontend's rendered pages (demo site and fresh cache: tests/conftest.py)."""
 
 import json
 import re
 
-import pytest
-from django.core.cache import cache
-
 PAGE_DATA = re.compile(r'<script type="application/json" id="page-data">(.*?)</script>', re.S)
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The API cache outlives a test's database transaction: start every test empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def page_data(html: str) -> dict:

@@ -1,13 +1,10 @@
 """The security headers a visitor's browser and an API client receive, per kind of route."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
-from wagtail.models import Site
 
 from blog.models import ArticlePage
 from cms.security_headers import frontend_csp
-from home.demo_content.builder import DemoSiteBuilder
 
 FRONTEND_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -15,14 +12,6 @@ FRONTEND_POLICY = (
     "frame-ancestors 'none'"
 )
 PERMISSIONS = "camera=(), geolocation=(), microphone=(), payment=()"
-
-
-@pytest.fixture
-def demo_site(db) -> Site:
-    cache.clear()
-    DemoSiteBuilder().build()
-    yield Site.objects.get(is_default_site=True)
-    cache.clear()
 
 
 def directives(response) -> dict[str, str]:
