@@ -106,9 +106,11 @@ def query_counts(env: dict, urls: dict[str, str]) -> dict[str, int]:
     return json.loads(run(PYTHON, "manage.py", "shell", "-c", script, env=env).strip().splitlines()[-1])
 
 
-def wrk(url: str, duration: int, connections: int) -> dict:
+def wrk(url: str, duration: int, connections: int, options: tuple = (), script_args: tuple = ()) -> dict:
+    """Run wrk (extra ``options`` before the URL, ``script_args`` for a Lua script after it) and parse its figures."""
     output = subprocess.run(
-        ["wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{duration}s", url],
+        ["wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{duration}s", *options, url]
+        + (["--", *script_args] if script_args else []),
         capture_output=True,
         text=True,
         check=True,

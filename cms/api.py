@@ -12,7 +12,7 @@ from blog.api import router as articles_router
 from home.api import router as site_router
 from search.api import router as search_router
 
-from . import openapi
+from . import api_errors, api_nul_characters, api_pagination, openapi
 from .routers.preview import router as preview_router
 from .routers.route import router as route_router
 
@@ -27,5 +27,8 @@ api.add_router("/appointments/", appointments_router)
 api.add_router("/cta-events/", cta_events_router)
 
 openapi.install(api)
+api_errors.install(api)
+api_pagination.install(api)
+api_nul_characters.install(api)
 
 __all__ = ["api"]

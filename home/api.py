@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 
 from .api_fields import PageLink, appointment_contacts, page_path
 from .models import Clinic, SiteSettings
-from .schemas import SiteIdentity, SiteSchema
+from .schemas import SiteIdentity, SiteShellSchema
 
 router = Router(tags=["site"])
 
@@ -18,7 +18,7 @@ def _link(page: Page, request: HttpRequest) -> PageLink:
 
 @router.get(
     "/",
-    response={200: SiteSchema, 404: ProblemDetail},
+    response={200: SiteShellSchema, 404: ProblemDetail},
     url_name="site_detail",
     summary="Site settings, contacts, clinics and menu",
     operation_id="site_detail",

@@ -26,7 +26,7 @@ class SiteIdentity(TypedDict):
     home: PageLink
 
 
-class SiteSchema(Schema):
+class SiteShellSchema(Schema):
     """Everything the frontend shell needs in one call: identity, settings, contacts, clinics and menu."""
 
     site: SiteIdentity

@@ -24,12 +24,21 @@ router = Router(tags=["route"])
 
 MAX_PATH_LENGTH = 1000
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# A path from “/”, without control characters, backslashes, query string or fragment.
+PATH_PATTERN = r"^/[^\x00-\x1f\x7f\\?#]*$"
 
 
 class RouteQuery(Schema):
     """The path to resolve, as the browser shows it (query string not included)."""
 
-    path: str = Field(..., min_length=1, max_length=MAX_PATH_LENGTH, description="e.g. /articles/my-article/")
+    path: str = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_PATH_LENGTH,
+        description="e.g. /articles/my-article/",
+        # Documents the validator's rules (all but the one on “.” and “..” segments); its messages stay.
+        json_schema_extra={"pattern": PATH_PATTERN},
+    )
 
     @field_validator("path")
     @classmethod

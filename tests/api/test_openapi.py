@@ -53,7 +53,7 @@ def test_response_schemas_are_typed(schema):
     hero = _resolve(schema, next(n for n in card["hero_image"]["anyOf"] if "$ref" in n))
     assert {"src", "srcset", "sources", "width", "height", "alt"} <= set(hero["properties"])
     assert "body" not in card
-    site = components["SiteSchema"]["properties"]
+    site = components["SiteShellSchema"]["properties"]
     assert _resolve(schema, site["contacts"])["properties"]["whatsapp_url"]["type"] == "string"
     assert "opening_hours" in _resolve(schema, site["clinics"]["items"])["properties"]
     article = components["ArticlePageSchema"]["properties"]

@@ -712,91 +712,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v3/snippets/{type}/{pk}/actions/publish/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Publish snippet */
-        post: operations["snippets_actions_publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/snippets/{type}/{pk}/actions/revert/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revert snippet to a previous revision */
-        post: operations["snippets_actions_revert"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/snippets/{type}/{pk}/actions/unpublish/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Unpublish snippet */
-        post: operations["snippets_actions_unpublish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/snippets/{type}/{pk}/revisions/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List snippet revisions */
-        get: operations["snippets_revisions_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/snippets/{type}/{pk}/revisions/{revision_id}/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Snippet revision detail */
-        get: operations["snippets_revisions_detail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v3/whoami/": {
         parameters: {
             query?: never;
@@ -1515,7 +1430,6 @@ export interface components {
         ClinicOpeningHoursSchema: {
             /**
              * Closes At
-             * Format: time
              * @description 24-hour clock, e.g. 17:00.
              */
             closes_at: string;
@@ -1524,7 +1438,6 @@ export interface components {
             meta: components["schemas"]["ClinicOpeningHoursMetaSchema"];
             /**
              * Opens At
-             * Format: time
              * @description 24-hour clock, e.g. 09:30.
              */
             opens_at: string;
@@ -1718,7 +1631,6 @@ export interface components {
             clinic?: components["schemas"]["ClinicRef"] | null;
             /**
              * Closes At
-             * Format: time
              * @description 24-hour clock, e.g. 17:00.
              */
             closes_at: string;
@@ -1727,7 +1639,6 @@ export interface components {
             meta: components["schemas"]["DoctorClinicHoursMetaSchema"];
             /**
              * Opens At
-             * Format: time
              * @description 24-hour clock, e.g. 09:30.
              */
             opens_at: string;
@@ -3088,23 +2999,20 @@ export interface components {
              */
             site_name: string;
         };
-        /**
-         * SiteSchema
-         * @description Everything the frontend shell needs in one call: identity, settings, contacts, clinics and menu.
-         */
+        /** SiteSchema */
         SiteSchema: {
-            /** Clinics */
-            clinics: components["schemas"]["ClinicSchema"][];
-            /** @description Ready-made tel: and https://wa.me/ links for booking. */
-            contacts: components["schemas"]["AppointmentContacts"];
-            /**
-             * Menu
-             * @description Live public pages below the home page marked “show in menus”.
-             */
-            menu: components["schemas"]["PageLink"][];
-            privacy_page: components["schemas"]["PageLink"] | null;
-            settings: components["schemas"]["SiteSettingsSchema"];
-            site: components["schemas"]["SiteIdentity"];
+            /** Hostname */
+            hostname: string;
+            /** Id */
+            id: number;
+            /** Is Default Site */
+            is_default_site: boolean;
+            /** Port */
+            port: number;
+            /** Root Page Id */
+            root_page_id: number;
+            /** Site Name */
+            site_name: string;
         };
         /** SiteSettingsSchema */
         SiteSettingsSchema: {
@@ -3130,6 +3038,24 @@ export interface components {
             whatsapp_message?: string | null;
             /** Whatsapp Number */
             whatsapp_number?: string | null;
+        };
+        /**
+         * SiteShellSchema
+         * @description Everything the frontend shell needs in one call: identity, settings, contacts, clinics and menu.
+         */
+        SiteShellSchema: {
+            /** Clinics */
+            clinics: components["schemas"]["ClinicSchema"][];
+            /** @description Ready-made tel: and https://wa.me/ links for booking. */
+            contacts: components["schemas"]["AppointmentContacts"];
+            /**
+             * Menu
+             * @description Live public pages below the home page marked “show in menus”.
+             */
+            menu: components["schemas"]["PageLink"][];
+            privacy_page: components["schemas"]["PageLink"] | null;
+            settings: components["schemas"]["SiteSettingsSchema"];
+            site: components["schemas"]["SiteIdentity"];
         };
         /** SnippetCopyForTranslationSchema */
         SnippetCopyForTranslationSchema: {
@@ -3408,7 +3334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Forbidden */
@@ -3417,7 +3343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Conflict */
@@ -3426,7 +3352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Request Entity Too Large */
@@ -3435,8 +3361,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unsupported Media Type */
             415: {
@@ -3444,7 +3377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Unprocessable Entity */
@@ -3453,7 +3386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Too Many Requests */
@@ -3462,7 +3395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3499,13 +3432,20 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleCardPage"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3536,7 +3476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Forbidden */
@@ -3545,7 +3485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Request Entity Too Large */
@@ -3554,8 +3494,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unsupported Media Type */
             415: {
@@ -3563,7 +3510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Unprocessable Entity */
@@ -3572,7 +3519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Too Many Requests */
@@ -3581,7 +3528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3608,6 +3555,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedDocumentSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3644,6 +3607,22 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     documents_detail: {
@@ -3666,6 +3645,22 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     documents_delete: {
@@ -3685,6 +3680,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -3712,6 +3723,22 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     images_list: {
@@ -3736,6 +3763,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedImageSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3790,6 +3833,22 @@ export interface operations {
                     "application/json": components["schemas"]["ImageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     images_detail: {
@@ -3812,6 +3871,22 @@ export interface operations {
                     "application/json": components["schemas"]["ImageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     images_delete: {
@@ -3831,6 +3906,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -3858,6 +3949,22 @@ export interface operations {
                     "application/json": components["schemas"]["ImageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     locales_list: {
@@ -3879,6 +3986,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedLocaleSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3905,6 +4028,22 @@ export interface operations {
                     "application/json": components["schemas"]["LocaleSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     locales_detail: {
@@ -3925,6 +4064,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocaleSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3953,6 +4108,22 @@ export interface operations {
                     "application/json": components["schemas"]["LocaleSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     locales_delete: {
@@ -3972,6 +4143,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -4006,6 +4193,22 @@ export interface operations {
                     "application/json": components["schemas"]["PagedBasePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_create: {
@@ -4030,6 +4233,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4057,6 +4276,22 @@ export interface operations {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_detail: {
@@ -4082,6 +4317,22 @@ export interface operations {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_delete: {
@@ -4101,6 +4352,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -4130,6 +4397,22 @@ export interface operations {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_actions_convert_alias: {
@@ -4150,6 +4433,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4178,6 +4477,22 @@ export interface operations {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_actions_copy_for_translation: {
@@ -4202,6 +4517,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4230,6 +4561,22 @@ export interface operations {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_actions_delete: {
@@ -4249,6 +4596,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -4276,6 +4639,22 @@ export interface operations {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_actions_publish: {
@@ -4296,6 +4675,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4324,6 +4719,22 @@ export interface operations {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_actions_unpublish: {
@@ -4348,6 +4759,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4381,6 +4808,22 @@ export interface operations {
                     "application/json": components["schemas"]["PagedRevisionSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     pages_revisions_detail: {
@@ -4402,6 +4845,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageRevisionDetailSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4434,8 +4893,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unprocessable Entity */
             422: {
@@ -4443,7 +4909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4470,6 +4936,22 @@ export interface operations {
                     "application/json": components["schemas"]["PagedRedirectSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     redirects_create: {
@@ -4492,6 +4974,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedirectSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4517,6 +5015,22 @@ export interface operations {
                     "application/json": components["schemas"]["RedirectSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     redirects_detail: {
@@ -4537,6 +5051,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedirectSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4565,6 +5095,22 @@ export interface operations {
                     "application/json": components["schemas"]["RedirectSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     redirects_delete: {
@@ -4584,6 +5130,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -4614,8 +5176,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unprocessable Entity */
             422: {
@@ -4623,7 +5192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4646,6 +5215,22 @@ export interface operations {
                     "application/json": components["schemas"]["ContentTypeListSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     schema_detail: {
@@ -4666,6 +5251,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchemaDetailResponse"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4694,13 +5295,20 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResults"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4720,7 +5328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SiteSchema"];
+                    "application/json": components["schemas"]["SiteShellSchema"];
                 };
             };
             /** @description Not Found */
@@ -4729,8 +5337,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4753,6 +5368,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedSiteSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4779,6 +5410,22 @@ export interface operations {
                     "application/json": components["schemas"]["SiteSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     sites_detail: {
@@ -4799,6 +5446,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SiteSchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4827,6 +5490,22 @@ export interface operations {
                     "application/json": components["schemas"]["SiteSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     sites_delete: {
@@ -4846,6 +5525,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -4878,6 +5573,22 @@ export interface operations {
                     "application/json": components["schemas"]["PagedAnnotated"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     snippets_create: {
@@ -4906,6 +5617,22 @@ export interface operations {
                     "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     snippets_detail: {
@@ -4932,6 +5659,22 @@ export interface operations {
                     "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     snippets_delete: {
@@ -4952,6 +5695,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
             };
         };
     };
@@ -4982,6 +5741,22 @@ export interface operations {
                     "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     snippets_actions_copy_for_translation: {
@@ -5009,6 +5784,22 @@ export interface operations {
                     "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
                 };
             };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     snippets_actions_delete: {
@@ -5030,133 +5821,20 @@ export interface operations {
                 };
                 content?: never;
             };
-        };
-    };
-    snippets_actions_publish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: "";
-                pk: string;
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
-                };
-            };
-        };
-    };
-    snippets_actions_revert: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: "";
-                pk: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SnippetRevertSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
-                };
-            };
-        };
-    };
-    snippets_actions_unpublish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: "";
-                pk: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
-                };
-            };
-        };
-    };
-    snippets_revisions_list: {
-        parameters: {
-            query?: {
-                created_at_from?: string | null;
-                created_at_to?: string | null;
-                user_id?: number | string | null;
-                approved_go_live_at_from?: string | null;
-                approved_go_live_at_to?: string | null;
-                object_str?: string | null;
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path: {
-                type: "";
-                pk: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedRevisionSchema"];
-                };
-            };
-        };
-    };
-    snippets_revisions_detail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: "";
-                pk: string;
-                revision_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SnippetRevisionDetailSchema"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -5177,6 +5855,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WhoAmISchema"];
+                };
+            };
+            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };

@@ -1,0 +1,39 @@
+"""A failure while the API builds its response is the server's error, never the client's ``422``.
+
+django-ninja validates a response by reading the view's objects through
+pydantic, and pydantic reports *any* exception raised while reading an
+attribute as a validation error (``get_attribute_error``). Wagtail's handler
+answers every pydantic validation error with ``422 Validation failed``, so a
+database connection cut while a page was being serialised told the client its
+request was wrong, without ``Retry-After``. Such errors are raised again here,
+as the failure they stand for, for ``handler500`` (``cms/errors.py``): a lost
+database gives ``503`` with ``Retry-After``, anything else a plain ``500``.
+"""
+
+from django.db import OperationalError
+from ninja import NinjaAPI
+from pydantic import ValidationError
+
+# pydantic names the exception's class first: "OperationalError: terminating connection ...".
+_DATABASE_OUTAGES = ("OperationalError:", "InterfaceError:")
+
+
+class ResponseBuildError(RuntimeError):
+    """Reading the data of a response failed for a reason other than the database."""
+
+
+def install(api: NinjaAPI) -> None:
+    """Answer attribute-read failures as server errors; other validation errors keep Wagtail's ``422``."""
+    # The handler Wagtail registered (there is no public getter); bad input still goes to it.
+    validation_error_handler = api._exception_handlers[ValidationError]
+
+    def handler(request, exc: ValidationError):
+        failures = [error for error in exc.errors() if error["type"] == "get_attribute_error"]
+        if not failures:
+            return validation_error_handler(request, exc)
+        reason = failures[0].get("ctx", {}).get("error", "")
+        if reason.startswith(_DATABASE_OUTAGES):
+            raise OperationalError(reason) from exc
+        raise ResponseBuildError(reason) from exc
+
+    api.add_exception_handler(ValidationError, handler)

@@ -1,0 +1,38 @@
+"""An offset past every row a database can count gives an empty page, never a database error.
+
+Wagtail's list endpoints (pages, images, documents, snippets…) paginate with
+django-ninja's limit/offset pagination, which documents ``offset`` as any
+integer from 0 and hands it to SQL unchecked: ``?offset=9223372036854775808``
+(2⁶³) made PostgreSQL fail with “bigint out of range” and SQLite with
+“datatype mismatch”, a ``500`` for anyone, without a token. Such an offset is
+past the end of any list, so it is lowered to the largest one the databases
+accept, and the answer is what the schema promises: a page with no items.
+The project's own list endpoints bound their offsets themselves.
+"""
+
+from functools import wraps
+
+from ninja import NinjaAPI
+
+# PostgreSQL's and SQLite's OFFSET is a signed 64-bit integer.
+LARGEST_OFFSET = 2**63 - 1
+# The keyword argument django-ninja's ``@paginate`` passes the validated limit and offset in.
+PAGINATION_ARGUMENT = "ninja_pagination"
+
+
+def bound_offset(view):
+    """Lower the ``offset`` of a paginated operation to ``LARGEST_OFFSET``."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        pagination = kwargs.get(PAGINATION_ARGUMENT)
+        if pagination is not None and getattr(pagination, "offset", 0) > LARGEST_OFFSET:
+            kwargs[PAGINATION_ARGUMENT] = pagination.model_copy(update={"offset": LARGEST_OFFSET})
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def install(api: NinjaAPI) -> None:
+    """Apply :func:`bound_offset` to every operation of ``api`` (it acts only on paginated ones)."""
+    api.add_decorator(bound_offset, mode="operation")
