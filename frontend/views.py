@@ -10,13 +10,11 @@ JavaScript) and its API JSON inlined for the app to take over.
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
-from wagtail.contrib.redirects.middleware import get_redirect
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, BlogIndexPage
@@ -182,15 +180,14 @@ def _listing_query(request: HttpRequest, page_number: int) -> str:
 @cached_page
 def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     """A Wagtail page by its path, rendered for people, crawlers and the app."""
-    if path and not path.endswith("/"):
-        # An editor's redirect for this exact old address (".../page.html") wins in one hop.
-        redirect = get_redirect(request, Redirect.normalise_path(request.get_full_path(), decode_unicode=False))
-        if redirect is not None:
-            redirect_class = HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
-            return redirect_class(redirect.link)
-        query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"/{path}/" + (f"?{query}" if query else ""))
     site = Site.find_for_request(request)
+    if path and not path.endswith("/"):
+        # The slash is added only where a page is (like Django's APPEND_SLASH); anything else is
+        # a 404 at once, which the redirects middleware turns into an editor's redirect in one hop.
+        if site and find_public_page(request, site, f"{path}/"):
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"/{path}/" + (f"?{query}" if query else ""))
+        return not_found(request, site)
     page = find_public_page(request, site, path) if site else None
     if page is None:
         return not_found(request, site)

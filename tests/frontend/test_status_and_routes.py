@@ -40,6 +40,10 @@ class TestStatus:
         assert response.status_code == 301
         assert response["Location"] == "/articles/?tag=oncologist"
 
+    def test_a_path_without_trailing_slash_and_without_a_page_is_404_at_once(self, client, demo_site):
+        assert client.get("/no-such-page").status_code == 404
+        assert client.get("/old-site/page.html").status_code == 404
+
     def test_drafts_and_private_pages_are_404(self, client, seed_article, doctor):
         seed_article.unpublish()
         assert client.get(seed_article.url_path.removeprefix("/home")).status_code == 404
