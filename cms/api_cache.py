@@ -100,9 +100,27 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     )
 
 
-def _cache_key(request: HttpRequest, generation: str) -> str:
-    digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
-    return f"api-cache:{generation}:{digest}"
+def cached_copy(kind: str, identity: str) -> tuple[str | None, HttpResponse | None]:
+    """The copy of ``identity`` kept in this content generation, and the key to keep a new one under.
+
+    ``(None, None)`` when the cache cannot be reached: the caller answers from the database.
+    """
+    try:
+        key = f"{kind}:{live_generation()}:{hashlib.sha256(identity.encode()).hexdigest()}"
+        return key, cache.get(key)
+    except Exception:
+        logger.exception("%s unavailable; answering from the database", kind)
+        return None, None
+
+
+def keep_copy(key: str | None, response: HttpResponse) -> None:
+    """Keep ``response`` under a key from :func:`cached_copy` (nothing when the cache was unreachable)."""
+    if key is None:
+        return
+    try:
+        cache.set(key, response)
+    except Exception:
+        logger.exception("Could not keep a copy in the cache under %s", key.split(":", 1)[0])
 
 
 def _etag(content: bytes) -> str:
@@ -138,13 +156,7 @@ class PublicAPICacheMiddleware:
                 response["Cache-Control"] = "private, no-store"
             return response
 
-        key = None
-        try:
-            key = _cache_key(request, live_generation())
-            cached = cache.get(key)
-        except Exception:
-            logger.exception("API cache unavailable; answering from the database")
-            cached = None
+        key, cached = cached_copy("api-cache", f"{request.get_host()}|{request.get_full_path()}")
         if cached is not None:
             response = cached
             response["X-Cache"] = "HIT"
@@ -157,10 +169,6 @@ class PublicAPICacheMiddleware:
         response["ETag"] = _etag(response.content)
         response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
         patch_vary_headers(response, ["Accept-Encoding"])
-        if key is not None:
-            try:
-                cache.set(key, response)
-            except Exception:
-                logger.exception("Could not store an API response in the cache")
+        keep_copy(key, response)
         response["X-Cache"] = "MISS"
         return _not_modified(request, response)

@@ -13,22 +13,11 @@ Losing the cache loses nothing: a cache error means the page is rendered.
 """
 
 import functools
-import hashlib
-import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
-from cms.api_cache import live_generation
-
-logger = logging.getLogger(__name__)
-
-
-def _cache_key(request: HttpRequest, generation: str) -> str:
-    # The scheme and host are part of the page (canonical URL, JSON-LD, feed links).
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+from cms.api_cache import cached_copy, keep_copy
 
 
 def cached_page(view):
@@ -38,22 +27,14 @@ def cached_page(view):
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not settings.PAGE_CACHE_ENABLED:
             return view(request, *args, **kwargs)
-        key = None
-        try:
-            key = _cache_key(request, live_generation())
-            cached = cache.get(key)
-        except Exception:
-            logger.exception("Page cache unavailable; rendering from the database")
-            cached = None
+        # The scheme and host are part of the page (canonical URL, JSON-LD, feed links).
+        key, cached = cached_copy("page-cache", request.build_absolute_uri())
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
         response = view(request, *args, **kwargs)
-        if key is not None and response.status_code == 200 and not response.cookies:
-            try:
-                cache.set(key, response)
-            except Exception:
-                logger.exception("Could not store a rendered page in the cache")
+        if response.status_code == 200 and not response.cookies:
+            keep_copy(key, response)
         response["X-Cache"] = "MISS"
         return response
 
