@@ -3,7 +3,7 @@
 from datetime import date
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -61,17 +61,14 @@ class Category(TranslatableMixin, models.Model):
         self.slug = self.slug or slugify(self.name)
         super().save(*args, **kwargs)
 
-    def clean_fields(self, exclude=None):
-        # Here rather than in clean(), which cannot know whether the form has a slug field: an error
-        # for a field the form lacks (Wagtail's API form has none) makes Django's form fail with ValueError.
-        super().clean_fields(exclude=exclude)
+    def clean(self):
+        super().clean()
         self.slug = self.slug or slugify(self.name)
-        field = NON_FIELD_ERRORS if exclude and "slug" in exclude else "slug"
         if not self.slug:
-            raise ValidationError({field: "Enter a web address name using letters, numbers or hyphens."})
+            raise ValidationError({"slug": "Enter a web address name using letters, numbers or hyphens."})
         clash = Category.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
         if self.locale_id and clash.exists():
-            raise ValidationError({field: f"Another category already uses “{self.slug}”. Choose another."})
+            raise ValidationError({"slug": f"Another category already uses “{self.slug}”. Choose another."})
 
 
 register_snippet(Category)

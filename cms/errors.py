@@ -12,6 +12,7 @@ import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 
 RETRY_AFTER_SECONDS = 30
 
@@ -59,3 +60,22 @@ def server_error(request, *args, **kwargs):
     response["Cache-Control"] = "no-store"
     response["Content-Security-Policy"] = ERROR_PAGE_CSP
     return response
+
+
+@csrf_exempt  # nothing is read or changed; a POST must get the same 404, not a CSRF page
+def api_not_found(request, *args, **kwargs):
+    """Any address under ``/api/`` that names no operation: ``404`` as problem details, for every method.
+
+    Without it the frontend's catch-all would answer an HTML page (or ``405`` to
+    a ``POST``), which an API client cannot read.
+    """
+    return JsonResponse(
+        {
+            "type": "about:blank",
+            "title": "Not Found",
+            "status": 404,
+            "detail": "No API operation has this address.",
+        },
+        status=404,
+        content_type="application/problem+json",
+    )

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api as api_v3
 from .api_v2 import api_router as api_v2_router
+from .errors import api_not_found
 from .health import healthz
 
 handler500 = "cms.errors.server_error"
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
     path("api/v2/", api_v2_router.urls),
+    re_path(r"^api/", api_not_found),
     # /sitemap.xml, /robots.txt, /feeds/… (before the frontend's catch-all).
     path("", include("discovery.urls")),
 ]

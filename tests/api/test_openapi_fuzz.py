@@ -1,7 +1,7 @@
 """Every operation of ``/api/v3/openapi.json``, fuzzed in-process with schemathesis against the demo site.
 
 For each operation schemathesis generates requests from the schema, valid ones
-and invalid ones, sends them as a visitor (no token: editing operations must
+and invalid ones, sends them as a visitor (no token: staff reads must
 answer their documented 401) to the WSGI application and checks each answer
 as an API consumer with a client generated from the schema would: never a
 server error, only documented status codes and content types, and a body
@@ -34,7 +34,6 @@ from schemathesis.checks import (
 from wagtail.models import APIToken
 
 from appointments.models import AppointmentRequest
-from blog.models import Category
 
 pytestmark = pytest.mark.django_db
 
@@ -105,9 +104,9 @@ def test_every_operation_answers_as_documented(api_schema):
                 fuzz(operation, mode)
             except Exception as error:
                 failures.append(f"{operation.label} ({mode.value} data):\n{error}")
-    # The document as served was fuzzed, public and editing operations alike, not an empty or filtered one.
+    # The document as served was fuzzed, public reads, staff reads and public writes alike, not an empty one.
     labels = {operation.label for operation in operations}
-    assert {"GET /api/v3/articles/", "POST /api/v3/appointments/", "PATCH /api/v3/pages/{page_id}/"} <= labels
+    assert {"GET /api/v3/articles/", "POST /api/v3/appointments/", "GET /api/v3/snippets/{type}/"} <= labels
     assert not failures, "\n\n".join(failures)
 
 
@@ -133,20 +132,6 @@ def test_the_editor_site_list_is_documented_with_its_own_schema(api_schema, edit
     response = case.call_and_validate(headers={"Authorization": f"Bearer {editor_token}"}, checks=CHECKS)
     assert response.status_code == 200
     assert response.json()["items"][0]["hostname"]
-
-
-def test_a_category_created_through_the_api_without_a_usable_name_is_refused(demo_site, client, editor_token):
-    # Wagtail's API form has no slug field; the model's slug error made Django's form raise ValueError (500).
-    before = Category.objects.count()
-    response = client.post(
-        "/api/v3/snippets/blog.Category/",
-        json.dumps({}),
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {editor_token}",
-    )
-    assert response.status_code == 422
-    assert "web address name" in response.json()["errors"][0]["msg"]
-    assert Category.objects.count() == before
 
 
 @pytest.mark.parametrize(

@@ -87,8 +87,7 @@ export interface paths {
         /** List documents */
         get: operations["documents_list"];
         put?: never;
-        /** Create document */
-        post: operations["documents_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -106,12 +105,10 @@ export interface paths {
         get: operations["documents_detail"];
         put?: never;
         post?: never;
-        /** Delete document */
-        delete: operations["documents_delete"];
+        delete?: never;
         options?: never;
         head?: never;
-        /** Update document */
-        patch: operations["documents_update"];
+        patch?: never;
         trace?: never;
     };
     "/api/v3/images/": {
@@ -124,8 +121,7 @@ export interface paths {
         /** List images */
         get: operations["images_list"];
         put?: never;
-        /** Create image */
-        post: operations["images_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -143,12 +139,10 @@ export interface paths {
         get: operations["images_detail"];
         put?: never;
         post?: never;
-        /** Delete image */
-        delete: operations["images_delete"];
+        delete?: never;
         options?: never;
         head?: never;
-        /** Update image */
-        patch: operations["images_update"];
+        patch?: never;
         trace?: never;
     };
     "/api/v3/locales/": {
@@ -161,8 +155,7 @@ export interface paths {
         /** List locales */
         get: operations["locales_list"];
         put?: never;
-        /** Create locale */
-        post: operations["locales_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -178,11 +171,9 @@ export interface paths {
         };
         /** Locale detail */
         get: operations["locales_detail"];
-        /** Update locale */
-        put: operations["locales_update"];
+        put?: never;
         post?: never;
-        /** Delete locale */
-        delete: operations["locales_delete"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -198,8 +189,7 @@ export interface paths {
         /** List pages */
         get: operations["pages_list"];
         put?: never;
-        /** Create page */
-        post: operations["pages_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -234,161 +224,6 @@ export interface paths {
         get: operations["pages_detail"];
         put?: never;
         post?: never;
-        /** Delete page */
-        delete: operations["pages_delete"];
-        options?: never;
-        head?: never;
-        /** Update page */
-        patch: operations["pages_update"];
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/convert_alias/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Convert alias page to a regular page */
-        post: operations["pages_actions_convert_alias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/copy/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Copy page */
-        post: operations["pages_actions_copy"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/copy_for_translation/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Copy page for translation */
-        post: operations["pages_actions_copy_for_translation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/create_alias/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create an alias of a page */
-        post: operations["pages_actions_create_alias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/delete/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete page */
-        delete: operations["pages_actions_delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/move/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Move page */
-        post: operations["pages_actions_move"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/publish/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Publish page */
-        post: operations["pages_actions_publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/revert/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revert page to a previous revision */
-        post: operations["pages_actions_revert"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/pages/{page_id}/actions/unpublish/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Unpublish page */
-        post: operations["pages_actions_unpublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -461,8 +296,7 @@ export interface paths {
         /** List redirects */
         get: operations["redirects_list"];
         put?: never;
-        /** Create redirect */
-        post: operations["redirects_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -495,11 +329,9 @@ export interface paths {
         };
         /** Redirect detail */
         get: operations["redirects_detail"];
-        /** Update redirect */
-        put: operations["redirects_update"];
+        put?: never;
         post?: never;
-        /** Delete redirect */
-        delete: operations["redirects_delete"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -614,8 +446,7 @@ export interface paths {
         /** List sites */
         get: operations["sites_list"];
         put?: never;
-        /** Create site */
-        post: operations["sites_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -631,11 +462,9 @@ export interface paths {
         };
         /** Site detail */
         get: operations["sites_detail"];
-        /** Update site */
-        put: operations["sites_update"];
+        put?: never;
         post?: never;
-        /** Delete site */
-        delete: operations["sites_delete"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -651,8 +480,7 @@ export interface paths {
         /** List snippets */
         get: operations["snippets_list"];
         put?: never;
-        /** Create snippet */
-        post: operations["snippets_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -670,43 +498,7 @@ export interface paths {
         get: operations["snippets_detail"];
         put?: never;
         post?: never;
-        /** Delete snippet */
-        delete: operations["snippets_delete"];
-        options?: never;
-        head?: never;
-        /** Update snippet */
-        patch: operations["snippets_update"];
-        trace?: never;
-    };
-    "/api/v3/snippets/{type}/{pk}/actions/copy_for_translation/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Copy snippet for translation */
-        post: operations["snippets_actions_copy_for_translation"];
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v3/snippets/{type}/{pk}/actions/delete/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete snippet */
-        delete: operations["snippets_actions_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -950,48 +742,6 @@ export interface components {
              */
             tag?: string | null;
         };
-        /** ArticlePageCreateMetaSchema */
-        ArticlePageCreateMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Parent Id */
-            parent_id: number;
-            /**
-             * Type
-             * @constant
-             */
-            type: "blog.ArticlePage";
-        };
-        /** ArticlePageCreateSchema */
-        ArticlePageCreateSchema: {
-            meta: components["schemas"]["ArticlePageCreateMetaSchema"];
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title: string;
-        };
         /** ArticlePageMetaSchema */
         ArticlePageMetaSchema: {
             alias_of?: components["schemas"]["SimpleBasePageSchema"] | null;
@@ -1019,43 +769,6 @@ export interface components {
             type: "blog.ArticlePage";
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** ArticlePagePatchMetaSchema */
-        ArticlePagePatchMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Type */
-            type: "blog.ArticlePage" | null;
-        };
-        /** ArticlePagePatchSchema */
-        ArticlePagePatchSchema: {
-            meta?: components["schemas"]["ArticlePagePatchMetaSchema"] | null;
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title?: string | null;
         };
         /** ArticlePageSchema */
         ArticlePageSchema: {
@@ -1181,48 +894,6 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** BlogIndexPageCreateMetaSchema */
-        BlogIndexPageCreateMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Parent Id */
-            parent_id: number;
-            /**
-             * Type
-             * @constant
-             */
-            type: "blog.BlogIndexPage";
-        };
-        /** BlogIndexPageCreateSchema */
-        BlogIndexPageCreateSchema: {
-            meta: components["schemas"]["BlogIndexPageCreateMetaSchema"];
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title: string;
-        };
         /** BlogIndexPageMetaSchema */
         BlogIndexPageMetaSchema: {
             alias_of?: components["schemas"]["SimpleBasePageSchema"] | null;
@@ -1250,43 +921,6 @@ export interface components {
             type: "blog.BlogIndexPage";
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** BlogIndexPagePatchMetaSchema */
-        BlogIndexPagePatchMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Type */
-            type: "blog.BlogIndexPage" | null;
-        };
-        /** BlogIndexPagePatchSchema */
-        BlogIndexPagePatchSchema: {
-            meta?: components["schemas"]["BlogIndexPagePatchMetaSchema"] | null;
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title?: string | null;
         };
         /** BlogIndexPageSchema */
         BlogIndexPageSchema: {
@@ -1338,15 +972,6 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** CategoryCreateMetaSchema */
-        CategoryCreateMetaSchema: {
-            /** Type */
-            type: "blog.Category" | null;
-        };
-        /** CategoryCreateSchema */
-        CategoryCreateSchema: {
-            meta?: components["schemas"]["CategoryCreateMetaSchema"] | null;
-        };
         /** CategoryMetaSchema */
         CategoryMetaSchema: {
             /** Detail Url */
@@ -1358,15 +983,6 @@ export interface components {
             type: "blog.Category";
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** CategoryPatchMetaSchema */
-        CategoryPatchMetaSchema: {
-            /** Type */
-            type: "blog.Category" | null;
-        };
-        /** CategoryPatchSchema */
-        CategoryPatchSchema: {
-            meta?: components["schemas"]["CategoryPatchMetaSchema"] | null;
         };
         /**
          * CategoryRef
@@ -1394,15 +1010,6 @@ export interface components {
              * @description Used in web addresses; filled in from the name when left empty.
              */
             slug?: string | null;
-        };
-        /** ClinicCreateMetaSchema */
-        ClinicCreateMetaSchema: {
-            /** Type */
-            type: "home.Clinic" | null;
-        };
-        /** ClinicCreateSchema */
-        ClinicCreateSchema: {
-            meta?: components["schemas"]["ClinicCreateMetaSchema"] | null;
         };
         /** ClinicMetaSchema */
         ClinicMetaSchema: {
@@ -1443,15 +1050,6 @@ export interface components {
             opens_at: string;
             /** Weekday */
             weekday: number;
-        };
-        /** ClinicPatchMetaSchema */
-        ClinicPatchMetaSchema: {
-            /** Type */
-            type: "home.Clinic" | null;
-        };
-        /** ClinicPatchSchema */
-        ClinicPatchSchema: {
-            meta?: components["schemas"]["ClinicPatchMetaSchema"] | null;
         };
         /**
          * ClinicRef
@@ -1566,56 +1164,6 @@ export interface components {
              */
             page_id: number;
         };
-        /** CustomImageCreateSchema */
-        CustomImageCreateSchema: {
-            /** Collection */
-            collection_id?: number | null;
-            /**
-             * Credit
-             * @description Photographer or source to credit, if the licence asks for it.
-             */
-            credit?: string | null;
-            /**
-             * Description
-             * @default
-             */
-            description: string | null;
-            /** Focal Point Height */
-            focal_point_height?: number | null;
-            /** Focal Point Width */
-            focal_point_width?: number | null;
-            /** Focal Point X */
-            focal_point_x?: number | null;
-            /** Focal Point Y */
-            focal_point_y?: number | null;
-            /** Title */
-            title: string;
-        };
-        /** CustomImagePatchSchema */
-        CustomImagePatchSchema: {
-            /** Collection */
-            collection_id?: number | null;
-            /**
-             * Credit
-             * @description Photographer or source to credit, if the licence asks for it.
-             */
-            credit?: string | null;
-            /**
-             * Description
-             * @default
-             */
-            description: string | null;
-            /** Focal Point Height */
-            focal_point_height?: number | null;
-            /** Focal Point Width */
-            focal_point_width?: number | null;
-            /** Focal Point X */
-            focal_point_x?: number | null;
-            /** Focal Point Y */
-            focal_point_y?: number | null;
-            /** Title */
-            title?: string | null;
-        };
         /** DoctorClinicHoursMetaSchema */
         DoctorClinicHoursMetaSchema: {
             /**
@@ -1699,48 +1247,6 @@ export interface components {
             /** Text */
             text: string;
         };
-        /** DoctorPageCreateMetaSchema */
-        DoctorPageCreateMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Parent Id */
-            parent_id: number;
-            /**
-             * Type
-             * @constant
-             */
-            type: "home.DoctorPage";
-        };
-        /** DoctorPageCreateSchema */
-        DoctorPageCreateSchema: {
-            meta: components["schemas"]["DoctorPageCreateMetaSchema"];
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title: string;
-        };
         /** DoctorPageMetaSchema */
         DoctorPageMetaSchema: {
             alias_of?: components["schemas"]["SimpleBasePageSchema"] | null;
@@ -1768,43 +1274,6 @@ export interface components {
             type: "home.DoctorPage";
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** DoctorPagePatchMetaSchema */
-        DoctorPagePatchMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Type */
-            type: "home.DoctorPage" | null;
-        };
-        /** DoctorPagePatchSchema */
-        DoctorPagePatchSchema: {
-            meta?: components["schemas"]["DoctorPagePatchMetaSchema"] | null;
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title?: string | null;
         };
         /** DoctorPageSchema */
         DoctorPageSchema: {
@@ -2006,13 +1475,6 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** DocumentCreateSchema */
-        DocumentCreateSchema: {
-            /** Collection */
-            collection_id?: number | null;
-            /** Title */
-            title: string;
-        };
         /** DocumentDetailMetaSchema */
         DocumentDetailMetaSchema: {
             /** Detail Url */
@@ -2031,13 +1493,6 @@ export interface components {
             type: "wagtaildocs.Document";
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** DocumentPatchSchema */
-        DocumentPatchSchema: {
-            /** Collection */
-            collection_id?: number | null;
-            /** Title */
-            title?: string | null;
         };
         /** DocumentSchema */
         DocumentSchema: {
@@ -2105,48 +1560,6 @@ export interface components {
             /** Text */
             text: string;
         };
-        /** HomePageCreateMetaSchema */
-        HomePageCreateMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Parent Id */
-            parent_id: number;
-            /**
-             * Type
-             * @constant
-             */
-            type: "home.HomePage";
-        };
-        /** HomePageCreateSchema */
-        HomePageCreateSchema: {
-            meta: components["schemas"]["HomePageCreateMetaSchema"];
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title: string;
-        };
         /** HomePageMetaSchema */
         HomePageMetaSchema: {
             alias_of?: components["schemas"]["SimpleBasePageSchema"] | null;
@@ -2174,43 +1587,6 @@ export interface components {
             type: "home.HomePage";
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** HomePagePatchMetaSchema */
-        HomePagePatchMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Type */
-            type: "home.HomePage" | null;
-        };
-        /** HomePagePatchSchema */
-        HomePagePatchSchema: {
-            meta?: components["schemas"]["HomePagePatchMetaSchema"] | null;
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title?: string | null;
         };
         /** HomePageSchema */
         HomePageSchema: {
@@ -2326,11 +1702,6 @@ export interface components {
              */
             offset: number;
         };
-        /** LocaleInputSchema */
-        LocaleInputSchema: {
-            /** Language Code */
-            language_code: string;
-        };
         /** LocaleSchema */
         LocaleSchema: {
             /** Display Name */
@@ -2359,57 +1730,6 @@ export interface components {
              * @default []
              */
             order: "random" | string[];
-        };
-        /** PageCopyForTranslationSchema */
-        PageCopyForTranslationSchema: {
-            /**
-             * Alias
-             * @default false
-             */
-            alias: boolean;
-            /**
-             * Copy Parents
-             * @default false
-             */
-            copy_parents: boolean;
-            /** Locale */
-            locale: string;
-            /**
-             * Recursive
-             * @default false
-             */
-            recursive: boolean;
-        };
-        /** PageCopySchema */
-        PageCopySchema: {
-            /** Destination Id */
-            destination_id?: number | null;
-            /**
-             * Keep Live
-             * @default true
-             */
-            keep_live: boolean;
-            /**
-             * Recursive
-             * @default false
-             */
-            recursive: boolean;
-            /** Slug */
-            slug?: string | null;
-            /** Title */
-            title?: string | null;
-        };
-        /** PageCreateAliasSchema */
-        PageCreateAliasSchema: {
-            /** Destination Id */
-            destination_id?: number | null;
-            /**
-             * Recursive
-             * @default false
-             */
-            recursive: boolean;
-            /** Slug */
-            slug?: string | null;
         };
         /** PageFilterSchema */
         PageFilterSchema: {
@@ -2488,18 +1808,6 @@ export interface components {
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
         };
-        /** PageMoveSchema */
-        PageMoveSchema: {
-            /** Destination Id */
-            destination_id: number;
-            /** Position */
-            position?: ("first-child" | "last-child" | "left" | "right" | "first-sibling" | "last-sibling") | null;
-        };
-        /** PageRevertSchema */
-        PageRevertSchema: {
-            /** Revision Id */
-            revision_id: number;
-        };
         /** PageRevisionDetailSchema */
         PageRevisionDetailSchema: {
             /** Approved Go Live At */
@@ -2533,14 +1841,6 @@ export interface components {
             meta: components["schemas"]["PageMetaSchema"];
             /** Title */
             title: string;
-        };
-        /** PageUnpublishSchema */
-        PageUnpublishSchema: {
-            /**
-             * Recursive
-             * @default false
-             */
-            recursive: boolean;
         };
         /** PagedAnnotated */
         PagedAnnotated: {
@@ -2661,30 +1961,6 @@ export interface components {
             attribution: string;
             /** Text */
             text: string;
-        };
-        /** RedirectInputSchema */
-        RedirectInputSchema: {
-            /**
-             * Is Permanent
-             * @default true
-             */
-            is_permanent: boolean;
-            /** Old Path */
-            old_path: string;
-            /**
-             * Redirect Link
-             * @default
-             */
-            redirect_link: string;
-            /** Redirect Page Id */
-            redirect_page_id?: number | null;
-            /**
-             * Redirect Page Route Path
-             * @default
-             */
-            redirect_page_route_path: string;
-            /** Site */
-            site?: number | null;
         };
         /** RedirectSchema */
         RedirectSchema: {
@@ -2977,28 +2253,6 @@ export interface components {
             /** Root Url */
             root_url: string;
         };
-        /** SiteInputSchema */
-        SiteInputSchema: {
-            /** Hostname */
-            hostname: string;
-            /**
-             * Is Default Site
-             * @default false
-             */
-            is_default_site: boolean;
-            /**
-             * Port
-             * @default 80
-             */
-            port: number;
-            /** Root Page Id */
-            root_page_id: number;
-            /**
-             * Site Name
-             * @default
-             */
-            site_name: string;
-        };
         /** SiteSchema */
         SiteSchema: {
             /** Hostname */
@@ -3057,11 +2311,6 @@ export interface components {
             settings: components["schemas"]["SiteSettingsSchema"];
             site: components["schemas"]["SiteIdentity"];
         };
-        /** SnippetCopyForTranslationSchema */
-        SnippetCopyForTranslationSchema: {
-            /** Locale */
-            locale: string;
-        };
         /** SnippetMetaSchema */
         SnippetMetaSchema: {
             /** Detail Url */
@@ -3070,11 +2319,6 @@ export interface components {
             type: string;
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** SnippetRevertSchema */
-        SnippetRevertSchema: {
-            /** Revision Id */
-            revision_id: number;
         };
         /** SnippetRevisionDetailSchema */
         SnippetRevisionDetailSchema: {
@@ -3116,48 +2360,6 @@ export interface components {
             /** Width */
             width: number;
         };
-        /** StandardPageCreateMetaSchema */
-        StandardPageCreateMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Parent Id */
-            parent_id: number;
-            /**
-             * Type
-             * @constant
-             */
-            type: "home.StandardPage";
-        };
-        /** StandardPageCreateSchema */
-        StandardPageCreateSchema: {
-            meta: components["schemas"]["StandardPageCreateMetaSchema"];
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title: string;
-        };
         /** StandardPageMetaSchema */
         StandardPageMetaSchema: {
             alias_of?: components["schemas"]["SimpleBasePageSchema"] | null;
@@ -3185,43 +2387,6 @@ export interface components {
             type: "home.StandardPage";
             /** Warnings */
             warnings?: (components["schemas"]["RichTextRemoval"] | string)[] | null;
-        };
-        /** StandardPagePatchMetaSchema */
-        StandardPagePatchMetaSchema: {
-            /** Action */
-            action?: "publish" | null;
-            /** Type */
-            type: "home.StandardPage" | null;
-        };
-        /** StandardPagePatchSchema */
-        StandardPagePatchSchema: {
-            meta?: components["schemas"]["StandardPagePatchMetaSchema"] | null;
-            /**
-             * Meta Description
-             * @description The descriptive text displayed underneath a headline in search engine results.
-             */
-            search_description?: string | null;
-            /**
-             * Title Tag
-             * @description The name of the page displayed on search engine results as the clickable headline.
-             */
-            seo_title?: string | null;
-            /**
-             * Show In Menus
-             * @description Whether a link to this page will appear in automatically generated menus
-             * @default false
-             */
-            show_in_menus: boolean | null;
-            /**
-             * Slug
-             * @description The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/
-             */
-            slug?: string | null;
-            /**
-             * Title
-             * @description The page title as you'd like it to be seen by the public
-             */
-            title?: string | null;
         };
         /** StandardPageSchema */
         StandardPageSchema: {
@@ -3575,56 +2740,6 @@ export interface operations {
             };
         };
     };
-    documents_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Collection */
-                    collection_id?: number | null;
-                    /**
-                     * File
-                     * Format: binary
-                     */
-                    file: string;
-                    /** Title */
-                    title: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
     documents_detail: {
         parameters: {
             query?: never;
@@ -3635,84 +2750,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    documents_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                document_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    documents_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                document_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DocumentPatchSchema"];
-            };
-        };
         responses: {
             /** @description OK */
             200: {
@@ -3783,74 +2820,6 @@ export interface operations {
             };
         };
     };
-    images_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Collection */
-                    collection_id?: number | null;
-                    /**
-                     * Credit
-                     * @description Photographer or source to credit, if the licence asks for it.
-                     */
-                    credit?: string | null;
-                    /**
-                     * Description
-                     * @default
-                     */
-                    description?: string | null;
-                    /**
-                     * File
-                     * Format: binary
-                     */
-                    file: string;
-                    /** Focal Point Height */
-                    focal_point_height?: number | null;
-                    /** Focal Point Width */
-                    focal_point_width?: number | null;
-                    /** Focal Point X */
-                    focal_point_x?: number | null;
-                    /** Focal Point Y */
-                    focal_point_y?: number | null;
-                    /** Title */
-                    title: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
     images_detail: {
         parameters: {
             query?: never;
@@ -3861,84 +2830,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    images_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                image_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    images_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                image_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CustomImagePatchSchema"];
-            };
-        };
         responses: {
             /** @description OK */
             200: {
@@ -4006,46 +2897,6 @@ export interface operations {
             };
         };
     };
-    locales_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LocaleInputSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LocaleSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
     locales_detail: {
         parameters: {
             query?: never;
@@ -4065,84 +2916,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LocaleSchema"];
                 };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    locales_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                locale_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LocaleInputSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LocaleSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    locales_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                locale_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
             414: {
@@ -4191,48 +2964,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedBasePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_create: {
-        parameters: {
-            query?: {
-                rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HomePageCreateSchema"] | components["schemas"]["DoctorPageCreateSchema"] | components["schemas"]["StandardPageCreateSchema"] | components["schemas"]["BlogIndexPageCreateSchema"] | components["schemas"]["ArticlePageCreateSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
                 };
             };
             /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
@@ -4307,450 +3038,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_update: {
-        parameters: {
-            query?: {
-                rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
-            };
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HomePagePatchSchema"] | components["schemas"]["DoctorPagePatchSchema"] | components["schemas"]["StandardPagePatchSchema"] | components["schemas"]["BlogIndexPagePatchSchema"] | components["schemas"]["ArticlePagePatchSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_convert_alias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_copy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["PageCopySchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_copy_for_translation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PageCopyForTranslationSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_create_alias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["PageCreateAliasSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_move: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PageMoveSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_publish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_revert: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PageRevertSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    pages_actions_unpublish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                page_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["PageUnpublishSchema"];
-            };
-        };
         responses: {
             /** @description OK */
             200: {
@@ -4954,46 +3241,6 @@ export interface operations {
             };
         };
     };
-    redirects_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RedirectInputSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RedirectSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
     redirects_find: {
         parameters: {
             query?: {
@@ -5052,84 +3299,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RedirectSchema"];
                 };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    redirects_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                redirect_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RedirectInputSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RedirectSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    redirects_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                redirect_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
             414: {
@@ -5388,46 +3557,6 @@ export interface operations {
             };
         };
     };
-    sites_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SiteInputSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SiteSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
     sites_detail: {
         parameters: {
             query?: never;
@@ -5447,84 +3576,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SiteSchema"];
                 };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    sites_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                site_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SiteInputSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SiteSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    sites_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                site_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
             414: {
@@ -5591,50 +3642,6 @@ export interface operations {
             };
         };
     };
-    snippets_create: {
-        parameters: {
-            query?: {
-                rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
-            };
-            header?: never;
-            path: {
-                type: "blog.Category" | "home.Clinic";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CategoryCreateSchema"] | components["schemas"]["ClinicCreateSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
     snippets_detail: {
         parameters: {
             query?: {
@@ -5658,168 +3665,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
                 };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    snippets_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: "blog.Category" | "home.Clinic";
-                pk: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    snippets_update: {
-        parameters: {
-            query?: {
-                rich_text_format?: ("db_html" | "html" | "db_markdown" | "markdown") | null;
-            };
-            header?: never;
-            path: {
-                type: "blog.Category" | "home.Clinic";
-                pk: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CategoryPatchSchema"] | components["schemas"]["ClinicPatchSchema"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    snippets_actions_copy_for_translation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: "blog.Category" | "home.Clinic";
-                pk: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SnippetCopyForTranslationSchema"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CategorySchema"] | components["schemas"]["ClinicSchema"];
-                };
-            };
-            /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description An error, as RFC 7807 problem details: 401 without a valid token where one is needed, 403 without permission, 404 for an unknown object, 400 or 422 for invalid input. */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
-    snippets_actions_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: "blog.Category" | "home.Clinic";
-                pk: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description URI Too Long: the path and query string are longer than the server reads (4 KB). */
             414: {

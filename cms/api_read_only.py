@@ -1,0 +1,49 @@
+"""The API changes no content: Wagtail 8's editing operations are left out of ``/api/v3/``.
+
+Wagtail 8 mounts, beside its read operations, a preview of an editing API on
+the same ``NinjaAPI``: create, update and delete pages, images, documents,
+snippets, sites, locales and redirects, and page actions (publish, move,
+copy…), for anyone holding an API token, which any staff member can make in
+the admin. This project edits content in the admin only (the design's
+``/api/v3/`` is the public read API), and its models declare no writable API
+fields, so through those operations a token could only bypass the admin's
+validation: ``POST /api/v3/snippets/home.Clinic/`` created a clinic with no
+name, street or town (201), and schemathesis found fourteen server errors in
+them (``bench/results/schemathesis.md``). So they are taken off before the
+URLs are built: their paths answer ``404`` (or ``405`` where a read shares the
+path) and the OpenAPI document no longer lists them. Reads keep their optional
+or required token (drafts, revisions, snippets, sites for staff tools), and the
+project's own public writes (appointment requests, call-to-action events) stay.
+
+Offering editing through the API later means declaring writable
+``APIField``\\s on every model first, so the API binds the same validation as
+the admin, and removing this module.
+"""
+
+from ninja import NinjaAPI, Router
+
+EDITING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def is_wagtail_editing_operation(operation) -> bool:
+    """An operation of Wagtail's own routers that writes (the project's routers live outside ``wagtail``)."""
+    module = getattr(operation.view_func, "__module__", "")
+    return module.startswith("wagtail.") and bool(EDITING_METHODS & set(operation.methods))
+
+
+def remove_editing_operations(router: Router) -> None:
+    """Drop the editing operations of ``router`` and of the routers mounted in it, and paths left empty."""
+    for path, path_view in list(router.path_operations.items()):
+        path_view.operations = [op for op in path_view.operations if not is_wagtail_editing_operation(op)]
+        if not path_view.operations:
+            del router.path_operations[path]
+    # ninja keeps mounted routers in a private list: (prefix, router, tags).
+    for _prefix, child, *_ in router._routers:
+        remove_editing_operations(child)
+
+
+def install(api: NinjaAPI) -> None:
+    """Remove Wagtail's editing operations from ``api``; call it after every router is added, before ``api.urls``."""
+    # ninja keeps the routers added to the API in a private list too: (prefix, router).
+    for _prefix, router in api._routers:
+        remove_editing_operations(router)
