@@ -28,6 +28,7 @@ from .contacts import contacts_for
 from .feed_links import feed_links
 from .page_cache import cached_page
 from .page_data import api_get
+from .query_parameters import query_limited_to
 from .shell import fill_shell
 
 ARTICLES_PER_PAGE = 12
@@ -149,6 +150,10 @@ def _page_json_ld(request: HttpRequest, site: Site, page: Page, image_url: str, 
     return []
 
 
+# What a page reads from its query string: the article list's filters and page number (as the app's list).
+LISTING_PARAMETERS = ("category", "tag", "page")
+
+
 def _article_listing(request: HttpRequest, index: BlogIndexPage) -> dict:
     """Server-side page of article cards, filtered like the app's list (category, tag, page)."""
     articles = (
@@ -177,6 +182,7 @@ def _listing_query(request: HttpRequest, page_number: int) -> str:
 
 
 @require_safe
+@query_limited_to(*LISTING_PARAMETERS)
 @cached_page
 def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     """A Wagtail page by its path, rendered for people, crawlers and the app."""
