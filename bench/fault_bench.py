@@ -75,6 +75,22 @@ class Outcome:
     name: str = ""
     reference: str = ""
 
+    @classmethod
+    def of(cls, answer: "Answer", *, phase: str, kind: str, path: str, sent: float, load_started: float, **fields):
+        """The outcome of ``answer`` to a request on ``path`` sent at ``sent`` (``time.monotonic()``), answered now."""
+        return cls(
+            phase=phase,
+            kind=kind,
+            started=sent - load_started,
+            seconds=time.monotonic() - sent,
+            status=answer.status,
+            retry_after=answer.retry_after,
+            content_type=answer.content_type,
+            error=answer.error,
+            path=path,
+            **fields,
+        )
+
     @property
     def succeeded(self) -> bool:
         return self.status is not None and 200 <= self.status < 400
@@ -142,16 +158,13 @@ class Patients:
         path = "/api/v3/appointments/"
         answer = send(self.port, path, body, headers)
         reference = json.loads(answer.body)["reference"] if answer.status == 201 else ""
-        return Outcome(
+        return Outcome.of(
+            answer,
             phase=phase,
             kind="appointment",
-            started=sent - started_at,
-            seconds=time.monotonic() - sent,
-            status=answer.status,
-            retry_after=answer.retry_after,
-            content_type=answer.content_type,
-            error=answer.error,
             path=path,
+            sent=sent,
+            load_started=started_at,
             name=name,
             reference=reference,
         )
@@ -212,17 +225,8 @@ class SteadyLoad:
                 path = rng.choice(self.paths)
                 sent = time.monotonic()
                 answer = send(self.port, path)
-                outcome = Outcome(
-                    phase=phase,
-                    kind="api" if path.startswith("/api/") else "page",
-                    started=sent - self.started_at,
-                    seconds=time.monotonic() - sent,
-                    status=answer.status,
-                    retry_after=answer.retry_after,
-                    content_type=answer.content_type,
-                    error=answer.error,
-                    path=path,
-                )
+                kind = "api" if path.startswith("/api/") else "page"
+                outcome = Outcome.of(answer, phase=phase, kind=kind, path=path, sent=sent, load_started=self.started_at)
             self.outcomes.append(outcome)
             with self._in_flight_changed:
                 self._in_flight[phase] -= 1
