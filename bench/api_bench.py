@@ -24,11 +24,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import bench_results
 import gunicorn_server  # bench/gunicorn_server.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_cms"
 PORT = 8765
 
@@ -206,9 +206,7 @@ def main() -> None:
         prepare_database(database_url, articles)
         rows += measure(database_url, articles, args.duration, args.connections, args.workers)
     report = markdown(rows)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "api.md").write_text(report + "\n")
-    print(report)
+    bench_results.publish("api.md", report)
 
 
 if __name__ == "__main__":

@@ -45,13 +45,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 import api_bench  # bench/api_bench.py: database preparation, server environment
+import bench_results
 import gunicorn_server
 from load_bench import discover_articles, mix_requests, warm_up
 from private_services import PrivatePostgres, PrivateRedis
 from slow_smtp_server import SlowSMTPServer
 
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
 DATABASE = "bench_faults"
 REQUEST_TIMEOUT = 15
 HEALTH_POLL_SECONDS = 0.25
@@ -533,9 +532,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=5, help="gunicorn workers (2 × cores + 1)")
     args = parser.parse_args()
     text = run(args)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "faults.md").write_text(text + "\n")
-    print(text)
+    bench_results.publish("faults.md", text)
 
 
 if __name__ == "__main__":

@@ -17,11 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import bench_results
 import gunicorn_server  # bench/gunicorn_server.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_DIR = ROOT / "bench" / "lighthouse"
-RESULTS = ROOT / "bench" / "results"
 PORT = 8766
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = " ".join(
@@ -122,9 +122,7 @@ def main() -> None:
             gunicorn_server.stop(server)
     lines = ["| page | path | " + " | ".join(CATEGORIES) + " |", "| --- | --- |" + " ---: |" * len(CATEGORIES)]
     lines += [f"| {name} | `{path}` | " + " | ".join(str(s[c]) for c in CATEGORIES) + " |" for name, path, s in rows]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "lighthouse.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    bench_results.publish("lighthouse.md", "\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -31,11 +31,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import api_bench  # bench/api_bench.py: database preparation, environment, wrk
+import bench_results
 import gunicorn_server
 from private_services import PrivateRedis
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
 MIX_SCRIPT = ROOT / "bench" / "load_mix.lua"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_load_cms"
 SEARCH_TERMS = ["oncologist", "heart", "diabetes", "fever", "vaccination", "knee pain"]
@@ -261,10 +261,8 @@ def main() -> None:
             capacity = max(passing, key=lambda row: row["rps"])
             print(f"== holding {capacity['connections']} connections for {args.hold} s", flush=True)
             hold = run_step(port, paths_file, capacity["connections"], args.hold)
-    report = markdown(args, redis_kind, latencies, steps, capacity, hold)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / ("load-no-page-cache.md" if args.no_page_cache else "load.md")).write_text(report + "\n")
-    print(report)
+    text = markdown(args, redis_kind, latencies, steps, capacity, hold)
+    bench_results.publish("load-no-page-cache.md" if args.no_page_cache else "load.md", text)
 
 
 if __name__ == "__main__":

@@ -35,10 +35,10 @@ from collections import Counter
 from pathlib import Path
 
 import api_bench  # bench/api_bench.py: database preparation, server environment
+import bench_results
 import gunicorn_server
 
 ROOT = api_bench.ROOT
-RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_cms_schemathesis"
 PORT = 8767
 PHASES = "examples,coverage,fuzzing,stateful"
@@ -213,9 +213,7 @@ def main() -> None:
             gunicorn_server.stop(server)
 
     result = markdown(args, passes[0][1]["schemathesis_version"], passes)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "schemathesis.md").write_text(result + "\n")
-    print(result)
+    bench_results.publish("schemathesis.md", result)
     sys.exit(max(report["exit_code"] for _, report, _, _ in passes))
 
 

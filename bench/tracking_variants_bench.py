@@ -24,11 +24,11 @@ import tempfile
 from pathlib import Path
 
 import api_bench  # bench/api_bench.py: database preparation, server environment, wrk
+import bench_results
 import gunicorn_server
 
 PORT = 8771
 SCRIPT = api_bench.ROOT / "bench" / "tracking_variants.lua"
-RESULT = api_bench.ROOT / "bench" / "results" / "tracking-variants.md"
 
 
 def main() -> None:
@@ -73,8 +73,7 @@ def main() -> None:
         "",
         f"Throughput with tracking parameters / without: **{variants['rps'] / plain['rps']:.2f}**.",
     ]
-    RESULT.write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    bench_results.publish("tracking-variants.md", "\n".join(lines))
 
 
 if __name__ == "__main__":
