@@ -13,6 +13,7 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
+from wagtail.api.v3.errors import problem_response
 
 RETRY_AFTER_SECONDS = 30
 
@@ -69,13 +70,4 @@ def api_not_found(request, *args, **kwargs):
     Without it the frontend's catch-all would answer an HTML page (or ``405`` to
     a ``POST``), which an API client cannot read.
     """
-    return JsonResponse(
-        {
-            "type": "about:blank",
-            "title": "Not Found",
-            "status": 404,
-            "detail": "No API operation has this address.",
-        },
-        status=404,
-        content_type="application/problem+json",
-    )
+    return problem_response(status=404, detail="No API operation has this address.")

@@ -29,8 +29,11 @@ def send_json(client, method: str, url: str, body, headers: dict):
 
 def test_the_document_lists_no_operation_that_changes_content(client):
     schema = client.get("/api/v3/openapi.json").json()
-    writes = {f"{method.upper()} {path}" for path, operations in schema["paths"].items() for method in operations} & {
-        f"{method.upper()} {path}" for path in schema["paths"] for method in EDITING_METHODS
+    writes = {
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if method in EDITING_METHODS
     }
     assert writes == PUBLIC_WRITES
     # Staff reads are still documented.
