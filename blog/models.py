@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField
+from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField, TagsField
 from home.blocks import BodyBlock
 from home.body_api import BodyField
 from images.renditions import ResponsiveImageField
@@ -195,7 +195,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         "last_reviewed_date",
         "reading_time",
         APIField("categories", serializer=CategoriesField()),
-        "tags",
+        APIField("tags", serializer=TagsField()),
         "references",
         APIField("related_articles", serializer=PageLinksField()),
         APIField("head", serializer=PageHeadField()),

@@ -1,8 +1,10 @@
 """The whole product on one origin: admin, APIs, crawler files, the frontend."""
 
 from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_media
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -17,6 +19,13 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's frontend sign-in and page-password views (private pages and documents).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", LoginView.as_view(template_name="wagtailcore/login.html"), name="wagtailcore_login"),
     path("api/v3/", api_v3.urls),
     path("api/v2/", api_v2_router.urls),
     re_path(r"^api/", api_not_found),

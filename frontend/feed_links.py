@@ -7,7 +7,6 @@ links that category's feed.
 
 from typing import TypedDict
 
-from django.http import HttpRequest
 from django.urls import reverse
 
 from blog.models import Category
@@ -24,8 +23,8 @@ class FeedLink(TypedDict):
     href: str
 
 
-def feed_links(request: HttpRequest, page, category_slug: str = "") -> list[FeedLink]:
-    """The feeds ``page`` links, each in RSS and Atom."""
+def feed_links(root_url: str, page, category_slug: str = "") -> list[FeedLink]:
+    """The feeds ``page`` links, each in RSS and Atom, as absolute addresses below ``root_url``."""
     feeds: list[tuple[str, str, dict]] = [("Articles", "articles_feed", {})]
     if isinstance(page, DoctorPage):
         feeds.append((f"Articles by {page.display_name}", "doctor_feed", {"slug": page.slug}))
@@ -37,7 +36,7 @@ def feed_links(request: HttpRequest, page, category_slug: str = "") -> list[Feed
         FeedLink(
             title=f"{title} ({label})",
             type=mime_type,
-            href=request.build_absolute_uri(reverse(f"{url_name}_{suffix}", kwargs=kwargs)),
+            href=root_url + reverse(f"{url_name}_{suffix}", kwargs=kwargs),
         )
         for title, url_name, kwargs in feeds
         for suffix, mime_type, label in FORMATS

@@ -1,315 +1,165 @@
-"""Every frontend path: the built single-page app with a server-rendered head and content.
+"""Every frontend path: the built single-page app, rendered on the server from the page's payload.
 
-Django resolves the Wagtail page for the path (Wagtail's own routing, live
-and public pages only) and answers with the real status: 200, 404 for a
-missing page (which Wagtail's redirects middleware turns into the 301/302 an
-editor set up), the page's title, description, canonical URL, social tags and
-JSON-LD in the head, its content as plain HTML in the body (readable without
-JavaScript) and its API JSON inlined for the app to take over.
+Django resolves the Wagtail page for the path with Wagtail's own routing,
+decides with :mod:`home.visibility`-style rules whether a visitor may see it,
+builds the page's one payload (:mod:`frontend.page_payload`), renders the
+app's HTML from it (:mod:`frontend.server_render`) and answers with the real
+status: 200; 404 for a missing page (which Wagtail's redirects middleware
+turns into an editor's 301/302); 301 for a missing trailing slash where a page
+is; Wagtail's password form (401) or sign-in redirect for a restricted page.
+The head (title, description, canonical, social tags, feeds, JSON-LD) is
+written from the same payload (:mod:`frontend.document_head`).
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
+from django.views.decorators.http import require_http_methods, require_safe
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import Page, PageViewRestriction, Site
 
-from blog.models import ArticlePage, BlogIndexPage
+from cms.routers.route import find_public_page
 from cms.security_headers import frontend_csp
-from home.api_fields import page_head
-from home.models import DoctorPage, HomePage, SiteSettings, StandardPage
-from images.renditions import CARD_WIDTHS, responsive_image
 
-from . import structured_data as ld
-from .contacts import contacts_for
-from .feed_links import feed_links
+from . import document_head
 from .page_cache import cached_page
-from .page_data import api_get
+from .page_payload import ListingNotFound, PagePayload, PasswordForm, page_payload, payload, search_payload
 from .query_parameters import query_limited_to
+from .server_render import render_app
 from .shell import fill_shell
+from .structured_data import to_script_json
 
-ARTICLES_PER_PAGE = 12
-PAGE_TEMPLATES = {
-    HomePage: "frontend/content/home.html",
-    DoctorPage: "frontend/content/doctor.html",
-    BlogIndexPage: "frontend/content/article_index.html",
-    ArticlePage: "frontend/content/article.html",
-    StandardPage: "frontend/content/standard.html",
-}
-OG_TYPES = {ArticlePage: "article", DoctorPage: "profile"}
+# What a page reads from its query string: the article list's filters and page number.
+LISTING_PARAMETERS = ("category", "tag", "page")
+MAX_SEARCH_LENGTH = 200
 
 
-# ---------------------------------------------------------------------------
-# Page lookup
-# ---------------------------------------------------------------------------
-
-
-def find_public_page(request: HttpRequest, site: Site, path: str) -> Page | None:
-    """The live, public page at ``path`` on ``site`` (Wagtail's routing), else ``None``."""
-    components = [component for component in path.split("/") if component]
-    try:
-        route = site.root_page.localized.specific.route(request, components)
-    except Http404:
-        return None
-    page = route.page.specific
-    if not page.live or page.get_view_restrictions().exists():
-        return None
-    return page
-
-
-def site_context(request: HttpRequest, site: Site) -> dict:
-    """What every page's layout shows: site name, menu, footer text."""
-    root = site.root_page.specific
-    menu = root.get_children().live().public().in_menu().specific()
-    settings_obj = SiteSettings.for_site(site)
-    return {
-        "site_name": site.site_name or settings.WAGTAIL_SITE_NAME,
-        "home_url": "/",
-        "menu": [{"title": item.title, "url": item.get_url(request)} for item in menu],
-        "site_settings": settings_obj,
-        "privacy_url": settings_obj.privacy_page.get_url(request) if settings_obj.privacy_page_id else "",
-    }
-
-
-# ---------------------------------------------------------------------------
-# Rendering
-# ---------------------------------------------------------------------------
-
-
-def render_frontend(
-    request: HttpRequest,
-    *,
-    site: Site | None,
-    head: dict,
-    content_template: str,
-    context: dict,
-    data: dict,
-    status: int = 200,
-) -> HttpResponse:
-    """The built ``index.html`` with head, content and data filled in."""
-    base = site_context(request, site) if site else {"site_name": settings.WAGTAIL_SITE_NAME, "menu": []}
-    page = context.get("page")
-    contacts = contacts_for(page, base["site_settings"]) if site else None
-    full = {**base, **context, "head": head, "contacts": contacts, "content_template": content_template}
-    if contacts is not None:
-        full["whatsapp_url"] = contacts.whatsapp_url(head.get("page_title", ""))
-    head_html = render_to_string("frontend/head.html", full, request)
-    body_html = render_to_string("frontend/layout.html", full, request)
-    data_html = render_to_string(
-        "frontend/data.html",
-        {
-            "data_json": ld.to_script_json(
-                {"status": status, "path": request.path, "location_search": _search(request), **data}
-            )
-        },
-    )
-    response = HttpResponse(fill_shell(head_html, body_html, data_html), status=status)
+def render_payload(request: HttpRequest, data: PagePayload, head: dict) -> HttpResponse:
+    """The built ``index.html`` with the head, the app's server rendering and the payload filled in."""
+    body = render_app(data)
+    head_html = render_to_string("frontend/head.html", {"head": head})
+    data_html = render_to_string("frontend/data.html", {"data_json": to_script_json(data)})
+    language = data["site"]["site"]["language"]
+    response = HttpResponse(fill_shell(head_html, body, data_html, lang=language), status=data["status"])
     # The HTML names hashed assets; it must never be cached for long itself.
     response["Cache-Control"] = "no-cache"
     response["Content-Security-Policy"] = frontend_csp()
     return response
 
 
-def _search(request: HttpRequest) -> str:
-    """The query string as the browser's ``location.search`` shows it."""
-    query = request.META.get("QUERY_STRING", "")
-    return f"?{query}" if query else ""
+def _routed_page(request: HttpRequest, site: Site, path: str) -> Page | None:
+    """The page Wagtail's routing finds at ``path`` on ``site`` (whatever its state), else ``None``."""
+    components = [component for component in path.split("/") if component]
+    try:
+        page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
+    except Http404:
+        return None
+    return page.specific
 
 
-def _head(request: HttpRequest, site: Site, page: Page, info: dict, json_ld=None) -> dict:
-    """Head data from the API's own ``page_head`` (``info``) plus the page's JSON-LD."""
-    crumbs = [(crumb["title"], request.build_absolute_uri(crumb["path"])) for crumb in info["breadcrumbs"]]
-    site_name = site.site_name or settings.WAGTAIL_SITE_NAME
-    page_title = info["title"]
-    return {
-        "title": page_title if isinstance(page, HomePage) else f"{page_title} | {site_name}",
-        "page_title": page.title,
-        "description": info["description"],
-        "canonical": request.build_absolute_uri(info["path"] or request.path),
-        "og_type": OG_TYPES.get(type(page), "website"),
-        "site_name": site_name,
-        "image": info["social_image"],
-        "breadcrumbs": info["breadcrumbs"],
-        "json_ld": [ld.to_script_json(item) for item in [*(json_ld or []), ld.breadcrumb_list(crumbs)]],
-        "feeds": feed_links(request, page, category_slug=request.GET.get("category", "")),
-    }
-
-
-def _page_json_ld(request: HttpRequest, site: Site, page: Page, image_url: str, phone: str) -> list[dict]:
-    url = request.build_absolute_uri(page.get_url(request))
-    if isinstance(page, DoctorPage):
-        return [ld.physician(page, url, image_url=image_url, contact_phone=phone)]
-    if isinstance(page, ArticlePage):
-        site_url = request.build_absolute_uri("/").rstrip("/")
-        return [ld.medical_article(page, url, site_url, image_url=image_url, publisher=site.site_name or "")]
-    if isinstance(page, HomePage):
-        return [ld.website(site.site_name or settings.WAGTAIL_SITE_NAME, request.build_absolute_uri("/"))]
-    return []
-
-
-# What a page reads from its query string: the article list's filters and page number (as the app's list).
-LISTING_PARAMETERS = ("category", "tag", "page")
-
-
-def _article_listing(request: HttpRequest, index: BlogIndexPage) -> dict:
-    """Server-side page of article cards, filtered like the app's list (category, tag, page)."""
-    articles = (
-        ArticlePage.objects.live().public().child_of(index).select_related("hero_image").order_by("-published_date")
-    )
-    category = request.GET.get("category", "")
-    tag = request.GET.get("tag", "")
-    if category:
-        articles = articles.filter(categories__slug=category)
-    if tag:
-        articles = articles.filter(tags__slug=tag)
-    paginator = Paginator(articles, ARTICLES_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    cards = [
-        {"page": article, "image": responsive_image(article.hero_image, widths=CARD_WIDTHS)} for article in page_obj
-    ]
-    return {"cards": cards, "page_obj": page_obj, "category": category, "tag": tag}
-
-
-def _listing_query(request: HttpRequest, page_number: int) -> str:
-    params = request.GET.copy()
-    params["page"] = str(page_number)
-    if page_number == 1:
-        params.pop("page")
-    return f"?{params.urlencode()}" if params else request.path
-
-
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @query_limited_to(*LISTING_PARAMETERS)
 @cached_page
 def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     """A Wagtail page by its path, rendered for people, crawlers and the app."""
     site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
     if path and not path.endswith("/"):
         # The slash is added only where a page is (like Django's APPEND_SLASH); anything else is
         # a 404 at once, which the redirects middleware turns into an editor's redirect in one hop.
-        if site and find_public_page(request, site, f"{path}/"):
+        # One leading slash only: "//host/" would send the browser to another site.
+        target = "/" + path.lstrip("/") + "/"
+        if find_public_page(request, target):
             query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(f"/{path}/" + (f"?{query}" if query else ""))
+            return HttpResponsePermanentRedirect(target + (f"?{query}" if query else ""))
         return not_found(request, site)
-    page = find_public_page(request, site, path) if site else None
+    page = find_public_page(request, "/" + path)
     if page is None:
+        return _restricted_or_not_found(request, site, path)
+    if request.method == "POST":
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    try:
+        data = page_payload(request, site, page)
+    except ListingNotFound:
         return not_found(request, site)
-    contacts = contacts_for(page, SiteSettings.for_site(site))
-    info = page_head(page)
-    image_url = info["social_image"]["url"] if info["social_image"] else ""
-    head = _head(request, site, page, info, json_ld=_page_json_ld(request, site, page, image_url, contacts.phone))
-    context: dict = {"page": page}
-    data: dict = {"route": api_get(request, "route/", {"path": request.path}), "site": api_get(request, "site/")}
-    if isinstance(page, BlogIndexPage):
-        listing = _article_listing(request, page)
-        page_obj = listing["page_obj"]
-        if page_obj.number > 1 or listing["category"] or listing["tag"]:
-            head["canonical"] = request.build_absolute_uri(_listing_query(request, page_obj.number))
-        context.update(listing)
-        context["previous_url"] = (
-            _listing_query(request, page_obj.previous_page_number()) if page_obj.has_previous() else ""
-        )
-        context["next_url"] = _listing_query(request, page_obj.next_page_number()) if page_obj.has_next() else ""
-        data["articles"] = api_get(
-            request,
-            "articles/",
-            {
-                "category": listing["category"],
-                "tag": listing["tag"],
-                "limit": ARTICLES_PER_PAGE,
-                "offset": (page_obj.number - 1) * ARTICLES_PER_PAGE,
-            },
-        )
-    elif isinstance(page, ArticlePage):
-        context["hero"] = responsive_image(page.hero_image, alt=page.hero_alt_text)
-    elif isinstance(page, DoctorPage):
-        context["photo"] = responsive_image(page.photo, widths=CARD_WIDTHS)
-        context["articles"] = ArticlePage.objects.live().public().filter(author=page).order_by("-published_date")[:12]
-        context["clinics"] = _doctor_clinics(page)
-    elif isinstance(page, HomePage):
-        context["hero"] = responsive_image(page.hero_image)
-        context["doctors"] = [
-            item.doctor for item in page.featured_doctors.select_related("doctor") if item.doctor.live
-        ]
-        context["articles"] = [
-            item.article for item in page.featured_articles.select_related("article") if item.article.live
-        ]
-    template = PAGE_TEMPLATES.get(type(page), "frontend/content/standard.html")
-    return render_frontend(request, site=site, head=head, content_template=template, context=context, data=data)
+    return render_payload(request, data, document_head.for_page(request, site, page, data))
 
 
-def _doctor_clinics(doctor: DoctorPage) -> list[dict]:
-    """The doctor's clinics, each with the doctor's consultation hours there."""
-    clinics: dict[int, dict] = {}
-    for item in doctor.clinic_hours.select_related("clinic").order_by("sort_order"):
-        clinics.setdefault(item.clinic_id, {"clinic": item.clinic, "hours": []})["hours"].append(item)
-    return list(clinics.values())
+def _restricted_or_not_found(request: HttpRequest, site: Site, path: str) -> HttpResponse:
+    """Wagtail's behaviour for a live page behind a view restriction; a 404 for anything else.
+
+    A password restriction shows Wagtail's password form in the site's layout (and checks it on POST);
+    a sign-in or group restriction sends the visitor to sign in. A visitor who passed every restriction
+    (their own session) sees the page, never from or into the shared cache.
+    """
+    page = _routed_page(request, site, path)
+    if page is None or not page.live:
+        return not_found(request, site)
+    restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
+    failing = [restriction for restriction in restrictions if not restriction.accept_request(request)]
+    if not restrictions:
+        return not_found(request, site)  # expired or scheduled: not a restriction, simply not published
+    if not failing:
+        data = page_payload(request, site, page)
+        response = render_payload(request, data, document_head.for_page(request, site, page, data))
+        response["Cache-Control"] = "private, no-store"
+        return response
+    restriction = failing[0]
+    if restriction.restriction_type != PageViewRestriction.PASSWORD:
+        # Wagtail's sign-in for private pages (``WAGTAIL_FRONTEND_LOGIN_URL``, else its own login view).
+        login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
+        return redirect_to_login(request.get_full_path(), login_url)
+    form = PasswordViewRestrictionForm(request.POST or None, instance=restriction)
+    if request.method == "POST" and form.is_valid():
+        restriction.mark_as_passed(request)
+        return HttpResponse(status=303, headers={"Location": request.path})
+    title = _("Password required")
+    password_form = PasswordForm(
+        title=title,
+        action=request.path,
+        csrf_token=get_token(request),
+        return_url=request.path,
+        error=" ".join(form.errors.get("password", [])) if request.method == "POST" else "",
+    )
+    data = payload(request, site, status=401, password_form=password_form)
+    response = render_payload(request, data, document_head.for_app_page(request, data, title=title))
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def not_found(request: HttpRequest, site: Site | None) -> HttpResponse:
     """The 404 page (the redirects middleware replaces it when an editor set up a redirect)."""
-    head = {
-        "title": _("Page not found"),
-        "description": "",
-        "canonical": "",
-        "robots": "noindex",
-        "json_ld": [],
-        "site_name": site.site_name if site else settings.WAGTAIL_SITE_NAME,
-    }
-    data = {"route": None, "site": api_get(request, "site/") if site else None}
-    return render_frontend(
-        request,
-        site=site,
-        head=head,
-        content_template="frontend/content/not_found.html",
-        context={},
-        data=data,
-        status=404,
-    )
-
-
-def _simple_page(request: HttpRequest, title: str, template: str, context: dict, data: dict, robots: str = ""):
-    site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    site_name = site.site_name or settings.WAGTAIL_SITE_NAME
-    home = site.root_page
-    crumbs = [(home.title, request.build_absolute_uri("/")), (title, request.build_absolute_uri(request.path))]
-    head = {
-        "title": f"{title} | {site_name}",
-        "page_title": title,
-        "description": "",
-        "canonical": request.build_absolute_uri(request.path),
-        "robots": robots,
-        "og_type": "website",
-        "site_name": site_name,
-        "image": None,
-        "breadcrumbs": [{"title": home.title, "path": "/"}, {"title": title, "path": request.path}],
-        "json_ld": [ld.to_script_json(ld.breadcrumb_list(crumbs))],
-    }
-    data["site"] = api_get(request, "site/")
-    return render_frontend(request, site=site, head=head, content_template=template, context=context, data=data)
+    data = payload(request, site, status=404)
+    return render_payload(request, data, document_head.for_app_page(request, data, "not_found"))
 
 
 @require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
-    """``/search/?q=``: results as plain links, and the search API's JSON for the app."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
-    if query:
-        results = Page.objects.live().public().search(query)[:20]
-    context = {"query": query, "results": results}
-    data = {"search": api_get(request, "search/", {"q": query}) if query else None}
-    return _simple_page(request, _("Search"), "frontend/content/search.html", context, data, robots="noindex")
+    """``/search/?q=``: the search API's results for the words, rendered by the app."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    words = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_LENGTH]
+    data = search_payload(request, site, words)
+    return render_payload(request, data, document_head.for_app_page(request, data, "search"))
 
 
 @require_safe
 def appointment_view(request: HttpRequest) -> HttpResponse:
     """The appointment request form (the app posts it to the appointments API)."""
-    return _simple_page(request, _("Book an appointment"), "frontend/content/appointment.html", {}, {})
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    data = payload(request, site)
+    return render_payload(request, data, document_head.for_app_page(request, data, "appointment"))
 
 
 @require_safe
@@ -319,7 +169,11 @@ def preview_view(request: HttpRequest) -> HttpResponse:
 
     It may be framed by the admin's live preview panel (same origin) and by nothing else.
     """
-    response = _simple_page(request, _("Preview"), "frontend/content/preview.html", {}, {}, robots="noindex")
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    data = payload(request, site)
+    response = render_payload(request, data, document_head.for_app_page(request, data, title=_("Preview")))
     response["Content-Security-Policy"] = frontend_csp(frame_ancestors="'self'")
     response["Cache-Control"] = "no-store"
     return response

@@ -1,19 +1,78 @@
 """The site in one call: ``GET /api/v3/site/``."""
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
-from .api_fields import PageLink, appointment_contacts, page_path
+from .api_fields import Breadcrumb, PageHead, PageLink, appointment_contacts, document_title, page_path
+from .api_output import as_api_json
+from .booking import APPOINTMENT_PATH, booking_links
 from .models import Clinic, SiteSettings
-from .schemas import SiteIdentity, SiteShellSchema
+from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
 
 router = Router(tags=["site"])
+
+SEARCH_PATH = "/search/"
 
 
 def _link(page: Page, request: HttpRequest) -> PageLink:
     return PageLink(id=page.pk, title=page.title, path=page_path(page, request))
+
+
+def _app_page_head(request: HttpRequest, site: Site, home: PageLink, title: str, path: str) -> PageHead:
+    """The head of one of the frontend's own pages (search, booking form, not found): not Wagtail pages."""
+    crumbs = [Breadcrumb(title=home["title"], path=home["path"])]
+    if path:
+        crumbs.append(Breadcrumb(title=title, path=path))
+    return PageHead(
+        title=title,
+        document_title=document_title(title, site),
+        description="",
+        canonical_url=request.build_absolute_uri(path) if path else "",
+        path=path,
+        social_image=None,
+        breadcrumbs=crumbs,
+    )
+
+
+def site_shell(request: HttpRequest, site: Site) -> dict:
+    """What ``GET /api/v3/site/`` answers for ``site``, as JSON data (the server-rendered frontend inlines it)."""
+    shell = _site_shell_data(request, site)
+    return as_api_json(SiteShellSchema, shell, request)
+
+
+def _site_shell_data(request: HttpRequest, site: Site) -> dict:
+    settings = SiteSettings.for_request(request)
+    root = site.root_page.specific
+    menu = root.get_children().live().public().in_menu().order_by("path")
+    privacy = settings.privacy_page
+    if privacy is not None and not Page.objects.live().public().filter(pk=privacy.pk).exists():
+        privacy = None  # a draft or private privacy notice is not linked
+    clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
+    home = _link(root, request)
+    return {
+        "site": SiteIdentity(
+            name=site.site_name or root.title,
+            root_url=site.root_url,
+            language=root.locale.language_code,
+            home=home,
+        ),
+        "settings": settings,
+        "contacts": appointment_contacts(
+            settings.appointment_phone, settings.whatsapp_number, settings.whatsapp_message
+        ),
+        "booking": booking_links(settings),
+        "clinics": list(clinics),
+        "menu": [_link(page, request) for page in menu],
+        "privacy_page": _link(privacy, request) if privacy else None,
+        "app_pages": AppPageHeads(
+            search=_app_page_head(request, site, home, _("Search"), SEARCH_PATH),
+            appointment=_app_page_head(request, site, home, _("Book an appointment"), APPOINTMENT_PATH),
+            not_found=_app_page_head(request, site, home, _("Page not found"), ""),
+        ),
+    }
 
 
 @router.get(
@@ -32,25 +91,4 @@ def site_detail(request: HttpRequest):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404("No site is configured for this host.")
-    settings = SiteSettings.for_site(site)
-    root = site.root_page.specific
-    menu = root.get_children().live().public().in_menu().order_by("path")
-    privacy = settings.privacy_page
-    if privacy is not None and not Page.objects.live().public().filter(pk=privacy.pk).exists():
-        privacy = None  # a draft or private privacy notice is not linked
-    clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
-    return {
-        "site": SiteIdentity(
-            name=site.site_name or root.title,
-            root_url=site.root_url,
-            language=root.locale.language_code,
-            home=_link(root, request),
-        ),
-        "settings": settings,
-        "contacts": appointment_contacts(
-            settings.appointment_phone, settings.whatsapp_number, settings.whatsapp_message
-        ),
-        "clinics": list(clinics),
-        "menu": [_link(page, request) for page in menu],
-        "privacy_page": _link(privacy, request) if privacy else None,
-    }
+    return _site_shell_data(request, site)

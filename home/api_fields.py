@@ -9,6 +9,7 @@ frontend generates is precise.
 
 from urllib.parse import quote
 
+from django.conf import settings as django_settings
 from django.utils.html import strip_tags
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
@@ -48,6 +49,7 @@ class PageHead(TypedDict):
     """Everything a frontend needs to render a page's ``<head>``."""
 
     title: str
+    document_title: str
     description: str
     canonical_url: str
     path: str
@@ -89,6 +91,13 @@ class CategoryRef(TypedDict):
     """A category an article is filed under."""
 
     id: int
+    name: str
+    slug: str
+
+
+class TagRef(TypedDict):
+    """A tag on an article: its name, and the slug the article list filters by (``?tag=<slug>``)."""
+
     name: str
     slug: str
 
@@ -155,13 +164,23 @@ def article_summary(article) -> ArticleSummary:
     )
 
 
+def document_title(title: str, site, is_home: bool = False) -> str:
+    """The ``<title>``: the page's title, then the site's name (the home page's title stands alone)."""
+    site_name = (site.site_name if site is not None else "") or django_settings.WAGTAIL_SITE_NAME
+    return title if is_home or not site_name else f"{title} | {site_name}"
+
+
 def page_head(page) -> PageHead:
     """SEO title, description, canonical URL, social image and breadcrumbs of ``page``.
 
     Without a search description the page's summary or introduction is used.
     The social image follows :func:`images.share_image.share_image`, so every
-    page has one.
+    page has one. Computed once per page object: a route answer and the page's
+    own ``head`` field share it.
     """
+    cached = getattr(page, "_page_head", None)
+    if cached is not None:
+        return cached
     site = page.get_site()
     description = page.search_description
     for attribute in DESCRIPTION_FALLBACKS:
@@ -173,14 +192,17 @@ def page_head(page) -> PageHead:
         ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth).specific()
         breadcrumbs = [Breadcrumb(title=ancestor.title, path=page_path(ancestor)) for ancestor in ancestors]
     social = SocialImage(**share_image(page))
-    return PageHead(
-        title=page.seo_title or page.title,
+    title = page.seo_title or page.title
+    page._page_head = PageHead(
+        title=title,
+        document_title=document_title(title, site, is_home=site is not None and site.root_page_id == page.pk),
         description=description,
         canonical_url=page.get_full_url() or "",
         path=page_path(page),
         social_image=social,
         breadcrumbs=breadcrumbs,
     )
+    return page._page_head
 
 
 class PageHeadField(Field):
@@ -273,6 +295,17 @@ class CategoriesField(Field):
 
     def to_representation(self, value) -> list[CategoryRef]:
         return [CategoryRef(id=c.pk, name=c.name, slug=c.slug) for c in value.all()]
+
+
+class TagsField(Field):
+    """A page's tags as :class:`TagRef` items, by name."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> list[TagRef]:
+        return [TagRef(name=tag.name, slug=tag.slug) for tag in sorted(value.all(), key=lambda tag: tag.name)]
 
 
 class PageLinksField(Field):

@@ -8,7 +8,8 @@ from ninja import Field, Schema
 from typing_extensions import TypedDict
 from wagtail.api.v3.schemas.generators.read import read_generator
 
-from .api_fields import AppointmentContacts, PageLink
+from .api_fields import AppointmentContacts, PageHead, PageLink
+from .booking import BookingLinks
 from .models import Clinic, SiteSettings
 
 ClinicSchema = read_generator.build_schema(Clinic, name="ClinicSchema", base_class=Schema, follow_reverse_related=True)
@@ -26,12 +27,22 @@ class SiteIdentity(TypedDict):
     home: PageLink
 
 
+class AppPageHeads(TypedDict):
+    """The heads of the frontend's own pages, which are not Wagtail pages."""
+
+    search: PageHead
+    appointment: PageHead
+    not_found: PageHead
+
+
 class SiteShellSchema(Schema):
     """Everything the frontend shell needs in one call: identity, settings, contacts, clinics and menu."""
 
     site: SiteIdentity
     settings: SiteSettingsSchema  # ty: ignore[invalid-type-form]
     contacts: AppointmentContacts = Field(description="Ready-made tel: and https://wa.me/ links for booking.")
+    booking: BookingLinks = Field(description="The call-to-action links of pages without a doctor of their own.")
     clinics: list[ClinicSchema]  # ty: ignore[invalid-type-form]
     menu: list[PageLink] = Field(description="Live public pages below the home page marked “show in menus”.")
     privacy_page: PageLink | None
+    app_pages: AppPageHeads = Field(description="Heads of the search, booking-form and not-found pages.")

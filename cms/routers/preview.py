@@ -15,9 +15,10 @@ from django.core.signing import BadSignature
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.errors import ProblemDetail
-from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from .route import RoutedPage, routed_page_data
 
 router = Router(tags=["preview"])
 
@@ -57,15 +58,15 @@ def preview_page(content_type: str, token: str):
 
 @router.get(
     "/",
-    response={200: PageDetailSchema, 404: ProblemDetail, 422: ProblemDetail},
+    response={200: RoutedPage, 404: ProblemDetail, 422: ProblemDetail},
     url_name="preview",
     summary="Preview a draft page",
     operation_id="preview_detail",
 )
 def get_preview(request: HttpRequest, response: HttpResponse, query: PreviewQuery = Query(...)):  # ty: ignore[call-non-callable]
-    """The draft behind a preview link, in the shape of ``GET /api/v3/pages/{id}/``; never cached.
+    """The draft behind a preview link, in the shape of ``GET /api/v3/route/``'s page answer; never cached.
 
     A page that was never saved has ``id`` 0.
     """
     response["Cache-Control"] = "no-store"
-    return preview_page(query.content_type, query.token)
+    return routed_page_data(request, preview_page(query.content_type, query.token))

@@ -20,6 +20,11 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from home.api_fields import PageHead, page_head
+from home.api_output import as_api_json
+from home.booking import BookingLinks, booking_links, page_doctor
+from home.models import SiteSettings
+
 router = Router(tags=["route"])
 
 MAX_PATH_LENGTH = 1000
@@ -62,10 +67,31 @@ class RedirectTarget(Schema):
 
 
 class RoutedPage(Schema):
-    """The path is a page: the same body as ``GET /api/v3/pages/{id}/``."""
+    """The path is a page: the same body as ``GET /api/v3/pages/{id}/``, and its booking links."""
 
     kind: Literal["page"] = "page"
     page: PageDetailSchema  # ty: ignore[invalid-type-form]
+    head: PageHead = Field(description="The page's head (also in ``page.head`` for the page types that declare it).")
+    booking: BookingLinks = Field(
+        description="The call-to-action links on this page: its doctor's contacts (a doctor's page, an article's "
+        "author) where they set them, else the practice's."
+    )
+
+
+def routed_page(request: HttpRequest, page) -> dict:
+    """The ``kind: "page"`` answer for ``page``, as JSON data (the server-rendered frontend inlines it)."""
+    return as_api_json(RoutedPage, routed_page_data(request, page), request)
+
+
+def routed_page_data(request: HttpRequest, page) -> dict:
+    """The ``kind: "page"`` answer's parts for ninja to validate: the page, its head and its booking links."""
+    settings = SiteSettings.for_request(request)
+    return {
+        "kind": "page",
+        "page": page,
+        "head": page_head(page),
+        "booking": booking_links(settings, page, page_doctor(page)),
+    }
 
 
 class RoutedRedirect(Schema):
@@ -104,7 +130,7 @@ def resolve_route(request: HttpRequest, query: RouteQuery = Query(...)):  # ty: 
     page = find_public_page(request, query.path)
     if page is not None:
         # Validated by ninja with the request in context, as the page detail endpoint is.
-        return {"kind": "page", "page": page}
+        return routed_page_data(request, page)
     redirect = get_redirect(request, Redirect.normalise_path(query.path, decode_unicode=False))
     if redirect is not None:
         return {

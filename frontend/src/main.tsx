@@ -1,12 +1,17 @@
-import { render } from 'preact';
+import { hydrate } from 'preact';
+import { LocationProvider } from 'preact-iso';
 import { App } from './app';
-import { readInitialData } from './lib/pageData';
+import { readPayload } from './lib/payload';
 import './styles.css';
 
 const root = document.getElementById('app');
-if (root) {
-  readInitialData();
-  // The server-rendered content stays readable until this moment; the app then takes over.
-  root.textContent = '';
-  render(<App />, root);
+const payload = readPayload();
+if (root && payload) {
+  // The server rendered this exact markup from the same payload: keep it, attach the app to it.
+  hydrate(
+    <LocationProvider>
+      <App payload={payload} />
+    </LocationProvider>,
+    root,
+  );
 }

@@ -1,11 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { hydrate, render as renderInto } from 'preact';
+import { LocationProvider } from 'preact-iso';
+import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app';
-import { resetInitialData } from '../src/lib/pageData';
-import { article, doctor, site } from './fixtures';
+import { resetDocumentHead } from '../src/lib/head';
+import type { PagePayload } from '../src/lib/payload';
+import { article, doctor, doctorBooking, payloadFor, routed } from './fixtures';
 
 const routes: Record<string, unknown> = {
-  '/dr-amit-pandey/': { kind: 'page', page: doctor },
+  '/dr-amit-pandey/': routed(doctor, doctorBooking),
   '/old-address/': { kind: 'redirect', redirect: { location: '/dr-amit-pandey/', status: 301 } },
 };
 
@@ -21,44 +25,84 @@ beforeEach(() => {
         : new Response(JSON.stringify({ status: 404, title: 'Not Found', detail: 'Nothing', type: 'about:blank' }), { status: 404 });
     }
     if (url.pathname === '/api/v3/articles/') return new Response(JSON.stringify({ count: 0, items: [], limit: 12, offset: 0 }));
-    if (url.pathname.startsWith('/api/v3/pages/')) return new Response(JSON.stringify(doctor));
     return new Response('{}', { status: 404 });
   });
   vi.stubGlobal('fetch', fetchMock);
   vi.stubGlobal('scrollTo', () => undefined);
+  resetDocumentHead();
 });
+
+const hydratedRoots: HTMLElement[] = [];
 
 afterEach(() => {
   cleanup();
+  // Unmounted, so their location listeners do not answer the next test's clicks.
+  for (const root of hydratedRoots.splice(0)) renderInto(null, root);
   vi.unstubAllGlobals();
-  resetInitialData(undefined);
   history.replaceState(null, '', '/');
+  document.body.innerHTML = '';
 });
 
-function start(path: string, data: Record<string, unknown>) {
-  history.replaceState(null, '', path);
-  resetInitialData({ status: 200, path, location_search: '', site, ...data });
-  return render(<App />);
+function start(payload: PagePayload) {
+  history.replaceState(null, '', payload.path + payload.query);
+  return render(
+    <LocationProvider>
+      <App payload={payload} />
+    </LocationProvider>,
+  );
 }
 
+/** What the server sends (the app rendered to a string from the payload), then the browser's hydrate. */
+function hydrateServerMarkup(payload: PagePayload) {
+  history.replaceState(null, '', payload.path + payload.query);
+  const server = renderToString(
+    <LocationProvider>
+      <App payload={payload} />
+    </LocationProvider>,
+  );
+  const root = document.createElement('div');
+  root.innerHTML = server;
+  document.body.append(root);
+  hydratedRoots.push(root);
+  const before = root.innerHTML;
+  hydrate(
+    <LocationProvider>
+      <App payload={payload} />
+    </LocationProvider>,
+    root,
+  );
+  return { root, before };
+}
+
+const articleDocument = () => payloadFor('/articles/medical-or-surgical/', { route: routed(article, doctorBooking) });
+
 describe('App', () => {
-  it('renders the first view from the inlined JSON without asking the route endpoint', () => {
-    start('/articles/medical-or-surgical/', { route: { kind: 'page', page: article } });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(article.title);
-    expect(fetchMock.mock.calls.some(([url]) => String(url).startsWith('/api/v3/route/'))).toBe(false);
+  it("hydrates the server's markup as it is, and asks for nothing the payload holds", async () => {
+    document.title = 'Server title';
+    const { root, before } = hydrateServerMarkup(articleDocument());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(root.innerHTML).toBe(before);
+    expect(root.querySelector('h1')?.textContent).toBe(article.title);
+    expect(fetchMock).not.toHaveBeenCalled();
+    // The first document's head is the server's: the app does not rewrite it.
+    expect(document.title).toBe('Server title');
   });
 
-  it('navigates on a link click without reloading, and back again', async () => {
-    start('/articles/medical-or-surgical/', { route: { kind: 'page', page: article } });
+  it('navigates on a link click without reloading, shows the new head and booking links, and goes back', async () => {
+    start(articleDocument());
     fireEvent.click(screen.getByRole('link', { name: 'Dr. Amit Pandey' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Dr. Amit Pandey'));
     expect(location.pathname).toBe('/dr-amit-pandey/');
+    await waitFor(() => expect(document.title).toBe(doctor.head!.document_title));
+    const bar = screen.getByRole('complementary', { name: 'Book an appointment' });
+    expect(bar.querySelector('a')?.getAttribute('href')).toBe('tel:+912222222222');
     history.back();
+    await waitFor(() => expect(location.pathname).toBe('/articles/medical-or-surgical/'));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(article.title));
   });
 
-  it('follows a redirect and shows the 404 page for a missing path', async () => {
-    start('/articles/medical-or-surgical/', { route: { kind: 'page', page: article } });
+  it('follows a redirect from the route endpoint', async () => {
+    start(articleDocument());
     const link = document.createElement('a');
     link.href = '/old-address/';
     link.textContent = 'old';
@@ -69,32 +113,39 @@ describe('App', () => {
   });
 
   it('shows the not-found page when the server said 404', () => {
-    history.replaceState(null, '', '/missing/');
-    resetInitialData({ status: 404, path: '/missing/', location_search: '', site, route: null });
-    render(<App />);
+    start(payloadFor('/missing/', { status: 404 }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Page not found');
+  });
+
+  it("shows a password-protected page's form, posting to the page itself", () => {
+    const form = { title: 'Password required', action: '/members/', csrf_token: 't0k3n', return_url: '/members/', error: 'Wrong password.' };
+    start(payloadFor('/members/', { status: 401, password_form: form }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Password required');
+    expect(screen.getByRole('alert').textContent).toBe('Wrong password.');
+    expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
+    expect(document.querySelector('form')?.getAttribute('action')).toBe('/members/');
   });
 });
 
 describe('frontend-only routes', () => {
-  it('renders the appointment page inside the app, naming the doctor in the CTA', async () => {
-    start('/appointment/', { route: null });
-    history.replaceState(null, '', '/appointment/?doctor=4');
-    cleanup();
-    render(<App />);
+  it("renders the appointment page with the practice's booking links", () => {
+    start(payloadFor('/appointment/', { query: '?doctor=4' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Book an appointment');
     expect(screen.getByLabelText(/Your name/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Book an appointment' }).getAttribute('href')).toBe('/appointment/?doctor=4');
+    expect(screen.getByRole('link', { name: 'Book an appointment' }).getAttribute('href')).toBe('/appointment/');
   });
 
-  it('renders the search page with results from the search API', async () => {
-    fetchMock.mockImplementation(async () =>
-      new Response(JSON.stringify({ query: 'oncologist', count: 1, limit: 20, offset: 0, items: [{ kind: 'article', page_id: 9, promoted: false, snippet: 'An <mark>oncologist</mark>', title: article.title, url: '/articles/medical-or-surgical/' }] })),
-    );
-    history.replaceState(null, '', '/search/?q=oncologist');
-    resetInitialData({ status: 200, path: '/search/', location_search: '?q=oncologist', site, search: null });
-    render(<App />);
-    await waitFor(() => expect(screen.getByRole('link', { name: article.title })).toBeTruthy());
+  it('shows the inlined results without a request, and asks the search API for new words', async () => {
+    const hit = { kind: 'article', page_id: 9, promoted: false, snippet: 'An <mark>oncologist</mark>', title: article.title, url: '/articles/medical-or-surgical/' };
+    const results = { query: 'oncologist', count: 1, limit: 10, offset: 0, items: [hit] };
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify({ ...results, query: 'surgeon' })));
+    start(payloadFor('/search/', { query: '?q=oncologist', search: results as never }));
+    expect(screen.getByRole('link', { name: article.title })).toBeTruthy();
     expect(screen.getByText('1 result for “oncologist”')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByLabelText(/Search articles/), { target: { value: 'surgeon' } });
+    fireEvent.submit(document.querySelector('form[role="search"]')!);
+    await waitFor(() => expect(screen.getByText('1 result for “surgeon”')).toBeTruthy());
+    expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v3/search/?q=surgeon');
   });
 });

@@ -1,15 +1,15 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app';
-import { resetInitialData } from '../src/lib/pageData';
-import { site } from './fixtures';
+import { payloadFor, routed } from './fixtures';
 
 const index = {
   id: 8,
   title: 'Articles',
   meta: { type: 'blog.BlogIndexPage', slug: 'articles' },
   introduction: 'Articles about cancer care.',
-  head: { title: 'Articles', description: '', canonical_url: '', path: '/articles/', social_image: null, breadcrumbs: [] },
+  head: { title: 'Articles', document_title: 'Articles | Clinic', description: '', canonical_url: '', path: '/articles/', social_image: null, breadcrumbs: [] },
 };
 
 const card = (id: number) => ({
@@ -29,27 +29,28 @@ const card = (id: number) => ({
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  resetInitialData(undefined);
   history.replaceState(null, '', '/');
 });
 
 describe('article list', () => {
-  it('asks the API for the filtered page and links the neighbouring pages with real URLs', async () => {
-    const fetchMock = vi.fn(async (input: string) => {
-      const url = new URL(input, 'http://localhost');
-      if (url.pathname === '/api/v3/articles/') {
-        return new Response(JSON.stringify({ count: 30, items: [card(13), card(14)], limit: 12, offset: 12 }));
-      }
-      return new Response('{}', { status: 404 });
-    });
+  it('uses the inlined page of cards for its own filters, and asks the API for other filters with real URLs', async () => {
+    const fetchMock = vi.fn(async (_url: string) => new Response(JSON.stringify({ count: 30, items: [card(13), card(14)], limit: 12, offset: 12 })));
     vi.stubGlobal('fetch', fetchMock);
     vi.stubGlobal('scrollTo', () => undefined);
-    history.replaceState(null, '', '/articles/?tag=biopsy&page=2');
-    // The document was /articles/ without a query: its inlined listing does not apply.
-    resetInitialData({ status: 200, path: '/articles/', location_search: '', site, route: { kind: 'page', page: index } as never });
-    render(<App />);
+    // The document is /articles/?tag=biopsy; the visitor then goes to its second page.
+    const inlined = { count: 30, items: [card(1)], limit: 12, offset: 0 };
+    history.replaceState(null, '', '/articles/?tag=biopsy');
+    const payload = payloadFor('/articles/', { query: '?tag=biopsy', route: routed(index), articles: inlined as never });
+    render(
+      <LocationProvider>
+        <App payload={payload} />
+      </LocationProvider>,
+    );
+    expect(screen.getByRole('link', { name: 'Article 1' })).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+    screen.getByRole('link', { name: 'Next page' }).click();
     await waitFor(() => expect(screen.getByRole('link', { name: 'Article 13' })).toBeTruthy());
-    const called = new URL(String(fetchMock.mock.calls.find(([u]) => String(u).startsWith('/api/v3/articles/'))![0]), 'http://x');
+    const called = new URL(String(fetchMock.mock.calls[0][0]), 'http://x');
     expect(Object.fromEntries(called.searchParams)).toEqual({ tag: 'biopsy', limit: '12', offset: '12' });
     expect(screen.getByText('Page 2 of 3')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Previous page' }).getAttribute('href')).toBe('/articles/?tag=biopsy');

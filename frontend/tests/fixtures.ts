@@ -1,5 +1,6 @@
 // Page JSON in the shapes the API returns (see src/api/schema.d.ts).
-import type { ArticlePageData, DoctorPageData, ResponsiveImage, SiteData } from '../src/api/types';
+import type { ArticlePageData, BookingLinks, DoctorPageData, PageHead, ResponsiveImage, RoutedPage, SiteData } from '../src/api/types';
+import type { PagePayload } from '../src/lib/payload';
 
 export const image: ResponsiveImage = {
   id: 1,
@@ -24,6 +25,29 @@ export const siteContacts = {
   whatsapp_url: 'https://wa.me/919876543210',
 };
 
+const head = (title: string, path: string): PageHead => ({
+  title,
+  document_title: path === '/' ? title : `${title} | Clinic`,
+  description: `${title} description`,
+  canonical_url: path ? `http://testserver${path}` : '',
+  path,
+  social_image: null,
+  breadcrumbs: path
+    ? [
+        { title: 'Home', path: '/' },
+        { title, path },
+      ]
+    : [{ title: 'Home', path: '/' }],
+});
+
+export const siteBooking: BookingLinks = {
+  tel_url: 'tel:+919876543210',
+  phone_display: '+91 98765 43210',
+  whatsapp_url: `https://wa.me/919876543210?text=${encodeURIComponent('Hello, I would like to book an appointment.')}`,
+  booking_url: '/appointment/',
+  doctor_id: null,
+};
+
 export const site: SiteData = {
   site: { name: 'Clinic', root_url: 'http://testserver', language: 'en', home: { id: 3, title: 'Home', path: '/' } },
   settings: {
@@ -39,19 +63,13 @@ export const site: SiteData = {
   clinics: [],
   menu: [{ id: 8, title: 'Articles', path: '/articles/' }],
   privacy_page: { id: 6, title: 'Privacy', path: '/privacy/' },
+  booking: siteBooking,
+  app_pages: {
+    search: head('Search', '/search/'),
+    appointment: head('Book an appointment', '/appointment/'),
+    not_found: head('Page not found', ''),
+  },
 } as unknown as SiteData;
-
-const head = (title: string, path: string) => ({
-  title,
-  description: `${title} description`,
-  canonical_url: `http://testserver${path}`,
-  path,
-  social_image: null,
-  breadcrumbs: [
-    { title: 'Home', path: '/' },
-    { title, path },
-  ],
-});
 
 export const doctor = {
   id: 4,
@@ -97,7 +115,27 @@ export const article = {
   ],
   references: [{ title: 'NCI: Types of oncologists', url: 'https://www.cancer.gov/', publisher: 'NCI' }],
   categories: [{ id: 1, name: 'Medical oncology', slug: 'medical-oncology' }],
-  tags: ['cancer treatment'],
+  tags: [{ name: 'cancer treatment', slug: 'cancer-treatment' }],
   related_articles: [],
   head: head('Medical or surgical oncologist?', '/articles/medical-or-surgical/'),
 } as unknown as ArticlePageData;
+
+/** A doctor's own booking links (their override of the practice's phone). */
+export const doctorBooking: BookingLinks = {
+  tel_url: 'tel:+912222222222',
+  phone_display: '+91 22 2222 2222',
+  whatsapp_url: 'https://wa.me/912222222222',
+  booking_url: '/appointment/?doctor=4',
+  doctor_id: 4,
+};
+
+/** The route answer for a page, as `/api/v3/route/` sends it. */
+export function routed(page: DoctorPageData | ArticlePageData | Record<string, unknown>, booking: BookingLinks = siteBooking): RoutedPage {
+  const data = page as { head: PageHead };
+  return { kind: 'page', page, head: data.head, booking } as unknown as RoutedPage;
+}
+
+/** A document's payload at `path`. */
+export function payloadFor(path: string, parts: Partial<PagePayload> = {}): PagePayload {
+  return { status: 200, path, query: '', site, route: null, articles: null, search: null, password_form: null, ...parts };
+}

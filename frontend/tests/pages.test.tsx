@@ -1,31 +1,26 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
 import { LocationProvider } from 'preact-iso';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChromeContext, type PageChrome } from '../src/components/chrome';
 import { Layout } from '../src/components/Layout';
+import { PayloadContext } from '../src/lib/payload';
 import { ArticlePage } from '../src/pages/ArticlePage';
-import { DoctorPage } from '../src/pages/DoctorPage';
 import { listUrl } from '../src/pages/ArticleIndexPage';
-import { article, doctor, site } from './fixtures';
+import { DoctorPage } from '../src/pages/DoctorPage';
+import { article, doctor, payloadFor, site } from './fixtures';
 
-function withChrome(ui: preact.ComponentChildren) {
-  let chrome: PageChrome = { title: '' };
-  const setChrome = (value: PageChrome) => {
-    chrome = value;
-  };
-  const utils = render(
+function inDocument(ui: ComponentChildren, path = '/elsewhere/') {
+  return render(
     <LocationProvider>
-      <ChromeContext.Provider value={{ site, setChrome }}>{ui}</ChromeContext.Provider>
+      <PayloadContext.Provider value={payloadFor(path)}>{ui}</PayloadContext.Provider>
     </LocationProvider>,
   );
-  return { ...utils, chrome: () => chrome };
 }
 
 beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
-      if (url.startsWith('/api/v3/pages/4/')) return new Response(JSON.stringify(doctor), { status: 200 });
       if (url.startsWith('/api/v3/articles/')) return new Response(JSON.stringify({ count: 1, items: [{ ...article, path: '/articles/medical-or-surgical/' }], limit: 12, offset: 0 }), { status: 200 });
       return new Response('{}', { status: 404 });
     }),
@@ -39,7 +34,7 @@ afterEach(() => {
 
 describe('ArticlePage', () => {
   it('shows byline, reviewer, dates, reading time, references, filing links and share buttons', () => {
-    withChrome(<ArticlePage page={article} />);
+    inDocument(<ArticlePage page={article} head={article.head!} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(article.title);
     expect(screen.getByRole('link', { name: 'Dr. Amit Pandey' }).getAttribute('href')).toBe('/dr-amit-pandey/');
     expect(screen.getByRole('link', { name: 'Dr. Meera Rao' }).getAttribute('href')).toBe('/dr-rao/');
@@ -51,23 +46,18 @@ describe('ArticlePage', () => {
     expect(screen.getByText(/3 min read/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'NCI: Types of oncologists' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Medical oncology' }).getAttribute('href')).toBe('/articles/?category=medical-oncology');
+    // The tag's slug comes from the API, not guessed from its name.
     expect(screen.getByRole('link', { name: 'cancer treatment' }).getAttribute('href')).toBe('/articles/?tag=cancer-treatment');
     expect(screen.getByRole('link', { name: 'Share on WhatsApp' }).getAttribute('href')).toContain(
       encodeURIComponent('http://testserver/articles/medical-or-surgical/'),
     );
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
   });
-
-  it("uses the author's own booking contacts for the CTA", async () => {
-    const { chrome } = withChrome(<ArticlePage page={article} />);
-    await waitFor(() => expect(chrome().doctorContacts?.phone).toBe('+912222222222'));
-    expect(chrome().doctorId).toBe(4);
-  });
 });
 
 describe('DoctorPage', () => {
   it('shows registration, credentials, clinic hours and the doctor’s articles', async () => {
-    withChrome(<DoctorPage page={doctor} />);
+    inDocument(<DoctorPage page={doctor} head={doctor.head!} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Dr. Amit Pandey');
     expect(screen.getByText(/MMC 12345, Maharashtra Medical Council/)).toBeTruthy();
     expect(screen.getByText(/DM \(Medical Oncology\), AIIMS \(2010\)/)).toBeTruthy();
@@ -77,9 +67,9 @@ describe('DoctorPage', () => {
 });
 
 describe('Layout and CTA bar', () => {
-  it('links call, WhatsApp naming the page, and booking; landmarks are present', () => {
-    render(
-      <Layout site={site} chrome={{ title: 'About us' }}>
+  it('shows the booking links it is given, and the landmarks', () => {
+    inDocument(
+      <Layout head={site.app_pages.appointment}>
         <h1>About us</h1>
       </Layout>,
     );
@@ -89,11 +79,7 @@ describe('Layout and CTA bar', () => {
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
     const bar = screen.getByRole('complementary', { name: 'Book an appointment' });
     const links = Array.from(bar.querySelectorAll('a')).map((a) => a.getAttribute('href'));
-    expect(links[0]).toBe('tel:+919876543210');
-    expect(links[1]).toBe(
-      `https://wa.me/919876543210?text=${encodeURIComponent('Hello, I would like to book an appointment. (About us)')}`,
-    );
-    expect(links[2]).toBe('/appointment/');
+    expect(links).toEqual([site.booking.tel_url, site.booking.whatsapp_url, '/appointment/']);
   });
 });
 
@@ -101,5 +87,6 @@ describe('article list URLs', () => {
   it('keeps filters and drops page=1', () => {
     expect(listUrl('/articles/', { category: 'surgical-oncology' }, 1)).toBe('/articles/?category=surgical-oncology');
     expect(listUrl('/articles/', { tag: 'biopsy' }, 3)).toBe('/articles/?tag=biopsy&page=3');
+    expect(listUrl('/articles/', { tag: 'her2+ breast' }, 1)).toBe('/articles/?tag=her2%2B%20breast');
   });
 });

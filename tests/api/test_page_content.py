@@ -46,7 +46,7 @@ def test_article_detail_v3_delivers_display_html_renditions_and_expanded_people(
     assert data["author"]["path"] == "/dr-amit-pandey/"
     assert data["author"]["photo"]["alt"] == "A doctor at a desk"
     assert data["categories"] == [{"id": site_tree.category.pk, "name": "Medical oncology", "slug": "medical-oncology"}]
-    assert sorted(data["tags"]) == ["chemotherapy", "surgery"]
+    assert data["tags"] == [{"name": "chemotherapy", "slug": "chemotherapy"}, {"name": "surgery", "slug": "surgery"}]
     assert data["references"][0]["title"] == "NCI: Types of oncologists"
     assert [a["id"] for a in data["related_articles"]] == [site_tree.other_article.pk]
     assert data["reading_time"] >= 1

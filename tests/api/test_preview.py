@@ -60,7 +60,9 @@ def test_preview_of_an_edited_page_through_the_admin(editor_client, site_tree):
     response = editor_client.get("/api/v3/preview/", params)
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
-    data = response.json()
+    routed = response.json()
+    assert routed["kind"] == "page" and routed["head"]["path"] == "/about/"
+    data = routed["page"]
     assert data["id"] == page.pk
     assert data["meta"]["type"] == "home.StandardPage"
     assert data["title"] == "Draft about"
@@ -76,7 +78,7 @@ def test_preview_of_a_page_never_saved(editor_client, site_tree):
     assert params["content_type"] == "home.standardpage"
     response = editor_client.get("/api/v3/preview/", params)
     assert response.status_code == 200
-    data = response.json()
+    data = response.json()["page"]
     assert data["id"] == 0
     assert data["title"] == "Brand new"
     assert "Fresh words" in data["body"][0]["value"]

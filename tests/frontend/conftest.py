@@ -3,6 +3,8 @@
 import json
 import re
 
+from wagtail.models import Site
+
 PAGE_DATA = re.compile(r'<script type="application/json" id="page-data">(.*?)</script>', re.S)
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -17,3 +19,8 @@ def page_data(html: str) -> dict:
 def json_ld(html: str) -> list[dict]:
     """Every JSON-LD block of a rendered document."""
     return [json.loads(block) for block in JSON_LD.findall(html)]
+
+
+def site_url(path: str = "") -> str:
+    """An absolute address on the default site, as its Wagtail site record spells it (host and port)."""
+    return Site.objects.get(is_default_site=True).root_url + path

@@ -26,7 +26,7 @@ class TestInlinedData:
         tag = seed_article.tags.first()
         html = client.get(articles_index.url, {"tag": tag.slug}).content.decode()
         data = page_data(html)
-        assert data["location_search"] == f"?tag={tag.slug}"
+        assert data["query"] == f"?tag={tag.slug}"
         assert [card["id"] for card in data["articles"]["items"]] == [seed_article.pk]
 
     def test_the_data_cannot_end_its_script_early(self, client, seed_article):

@@ -4,12 +4,14 @@ import re
 
 import feedparser
 
+from .conftest import site_url
+
 ALTERNATE = re.compile(r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">')
 
 
-def alternates(client, path: str) -> list[tuple[str, str, str]]:
+def alternates(client, path: str, status: int = 200) -> list[tuple[str, str, str]]:
     response = client.get(path)
-    assert response.status_code == 200
+    assert response.status_code == status
     return ALTERNATE.findall(response.content.decode())
 
 
@@ -20,7 +22,7 @@ def test_every_page_links_the_article_feeds_and_they_are_real_feeds(client, home
         ("application/atom+xml", "Articles (Atom)"),
     ]
     for _, _, href in links:
-        feed = feedparser.parse(client.get(href.removeprefix("http://testserver")).content)
+        feed = feedparser.parse(client.get(href.removeprefix(site_url())).content)
         assert not feed.bozo
         assert seed_article.title in [entry.title for entry in feed.entries]
 
@@ -34,5 +36,6 @@ def test_a_doctors_page_also_links_that_doctors_feed(client, doctor):
 def test_a_category_list_links_that_categorys_feed_only_for_a_real_category(client, articles_index):
     titles = [title for _, title, _ in alternates(client, f"{articles_index.url}?category=medical-oncology")]
     assert "Articles in Medical oncology (RSS)" in titles
-    unknown = [title for _, title, _ in alternates(client, f"{articles_index.url}?category=no-such-category")]
+    unknown_category = f"{articles_index.url}?category=no-such-category"
+    unknown = [title for _, title, _ in alternates(client, unknown_category, status=404)]
     assert not any(title.startswith("Articles in") for title in unknown)

@@ -9,7 +9,7 @@ import pytest
 
 from home.models import SiteSettings
 
-from .conftest import json_ld
+from .conftest import json_ld, site_url
 
 VOCABULARY = Path(__file__).parent / "data" / "schemaorg-vocabulary.json"
 # JSON-LD keywords and the one non-vocabulary key Google documents for SearchAction.
@@ -71,7 +71,7 @@ class TestHead:
         html = client.get(seed_article.url).content.decode()
         assert f"<title>{seed_article.title} | " in html
         assert meta(html, "name", "description") == seed_article.search_description or seed_article.summary
-        canonical = f"http://testserver{seed_article.url}"
+        canonical = site_url(seed_article.url)
         assert f'<link rel="canonical" href="{canonical}">' in html
         assert meta(html, "property", "og:url") == canonical
         assert meta(html, "property", "og:type") == "article"
@@ -96,7 +96,7 @@ class TestHead:
         assert meta(html, "property", "og:type") == "profile"
         physician = by_type(html)["Physician"]
         assert physician["name"] == doctor.display_name
-        assert physician["url"] == f"http://testserver{doctor.url}"
+        assert physician["url"] == site_url(doctor.url)
         assert physician["identifier"]["value"] == "MMC 2011/12345"
         assert physician["identifier"]["propertyID"] == "Maharashtra Medical Council"
         clinic = physician["location"][0]
@@ -127,8 +127,8 @@ class TestHead:
         for page in (home_page, doctor, articles_index, seed_article):
             html = client.get(page.url).content.decode()
             crumbs = by_type(html)["BreadcrumbList"]["itemListElement"]
-            assert crumbs[0]["item"] == "http://testserver/"
-            assert crumbs[-1]["item"] == f"http://testserver{page.url}"
+            assert crumbs[0]["item"] == site_url("/")
+            assert crumbs[-1]["item"] == site_url(page.url)
             assert [c["position"] for c in crumbs] == list(range(1, len(crumbs) + 1))
 
     def test_json_ld_uses_only_schema_org_types_and_properties(
@@ -150,4 +150,4 @@ class TestHead:
 
     def test_filtered_and_paged_lists_have_their_own_canonical(self, client, articles_index):
         html = client.get(f"{articles_index.url}?tag=oncologist").content.decode()
-        assert f'<link rel="canonical" href="http://testserver{articles_index.url}?tag=oncologist">' in html
+        assert f'<link rel="canonical" href="{site_url(articles_index.url)}?tag=oncologist">' in html

@@ -4,7 +4,6 @@ import type {
   AppointmentRequest,
   ArticleCardPage,
   CtaChannel,
-  PageData,
   ProblemDetail,
   RoutedPage,
   RoutedRedirect,
@@ -77,10 +76,7 @@ export const fetchSearch = (q: string, signal?: AbortSignal) =>
 
 /** The draft a preview link points at (the editor's session authorises it). */
 export const fetchPreview = (contentType: string, token: string, signal?: AbortSignal) =>
-  getJson<PageData>(`${API}/preview/${query({ content_type: contentType, token })}`, signal);
-
-/** A page by id (used for an article author's booking contacts). */
-export const fetchPage = (id: number, signal?: AbortSignal) => getJson<PageData>(`${API}/pages/${id}/`, signal);
+  getJson<RoutedPage>(`${API}/preview/${query({ content_type: contentType, token })}`, signal);
 
 function csrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);

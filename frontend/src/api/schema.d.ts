@@ -273,7 +273,7 @@ export interface paths {
         };
         /**
          * Preview a draft page
-         * @description The draft behind a preview link, in the shape of ``GET /api/v3/pages/{id}/``; never cached.
+         * @description The draft behind a preview link, in the shape of ``GET /api/v3/route/``'s page answer; never cached.
          *
          *     A page that was never saved has ``id`` 0.
          */
@@ -525,6 +525,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AppPageHeads
+         * @description The heads of the frontend's own pages, which are not Wagtail pages.
+         */
+        AppPageHeads: {
+            appointment: components["schemas"]["PageHead"];
+            not_found: components["schemas"]["PageHead"];
+            search: components["schemas"]["PageHead"];
+        };
         /**
          * AppointmentContacts
          * @description How to book: ready-to-use ``tel:`` and WhatsApp links (empty when not set).
@@ -812,11 +821,8 @@ export interface components {
              * @description One or two sentences saying what the reader will learn; shown in lists, search results and link previews.
              */
             summary: string;
-            /**
-             * Tags
-             * @default []
-             */
-            tags: string[];
+            /** Tags */
+            tags?: components["schemas"]["TagRef"][] | null;
             /** Title */
             title: string;
         };
@@ -935,6 +941,22 @@ export interface components {
             meta: components["schemas"]["BlogIndexPageMetaSchema"];
             /** Title */
             title: string;
+        };
+        /**
+         * BookingLinks
+         * @description The call-to-action bar of one page: each link is "" when the practice has no such contact.
+         */
+        BookingLinks: {
+            /** Booking Url */
+            booking_url: string;
+            /** Doctor Id */
+            doctor_id: number | null;
+            /** Phone Display */
+            phone_display: string;
+            /** Tel Url */
+            tel_url: string;
+            /** Whatsapp Url */
+            whatsapp_url: string;
         };
         /**
          * Breadcrumb
@@ -1762,6 +1784,8 @@ export interface components {
             canonical_url: string;
             /** Description */
             description: string;
+            /** Document Title */
+            document_title: string;
             /** Path */
             path: string;
             social_image: components["schemas"]["SocialImage"] | null;
@@ -2097,9 +2121,13 @@ export interface components {
         };
         /**
          * RoutedPage
-         * @description The path is a page: the same body as ``GET /api/v3/pages/{id}/``.
+         * @description The path is a page: the same body as ``GET /api/v3/pages/{id}/``, and its booking links.
          */
         RoutedPage: {
+            /** @description The call-to-action links on this page: its doctor's contacts (a doctor's page, an article's author) where they set them, else the practice's. */
+            booking: components["schemas"]["BookingLinks"];
+            /** @description The page's head (also in ``page.head`` for the page types that declare it). */
+            head: components["schemas"]["PageHead"];
             /**
              * Kind
              * @default page
@@ -2298,6 +2326,10 @@ export interface components {
          * @description Everything the frontend shell needs in one call: identity, settings, contacts, clinics and menu.
          */
         SiteShellSchema: {
+            /** @description Heads of the search, booking-form and not-found pages. */
+            app_pages: components["schemas"]["AppPageHeads"];
+            /** @description The call-to-action links of pages without a doctor of their own. */
+            booking: components["schemas"]["BookingLinks"];
             /** Clinics */
             clinics: components["schemas"]["ClinicSchema"][];
             /** @description Ready-made tel: and https://wa.me/ links for booking. */
@@ -2425,6 +2457,16 @@ export interface components {
             first_row_is_table_header?: boolean;
             /** Table Caption */
             table_caption?: string;
+        };
+        /**
+         * TagRef
+         * @description A tag on an article: its name, and the slug the article list filters by (``?tag=<slug>``).
+         */
+        TagRef: {
+            /** Name */
+            name: string;
+            /** Slug */
+            slug: string;
         };
         /** TranslationFilterSchema */
         TranslationFilterSchema: {
@@ -3171,7 +3213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageSchema"] | components["schemas"]["HomePageSchema"] | components["schemas"]["DoctorPageSchema"] | components["schemas"]["StandardPageSchema"] | components["schemas"]["BlogIndexPageSchema"] | components["schemas"]["ArticlePageSchema"];
+                    "application/json": components["schemas"]["RoutedPage"];
                 };
             };
             /** @description Not Found */

@@ -28,7 +28,8 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
   const [sending, setSending] = useState(false);
   const [reference, setReference] = useState('');
   const shownAt = useRef(typeof performance !== 'undefined' ? performance.now() : Date.now());
-  const key = useRef(newIdempotencyKey());
+  // Made on the first send (the browser's crypto; the server renders the form without one).
+  const key = useRef('');
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const confirmRef = useRef<HTMLHeadingElement>(null);
 
@@ -59,6 +60,7 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
     try {
       const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
       const body = toRequest(values, { doctorId, sourcePageId, fillTimeMs: now - shownAt.current });
+      key.current ||= newIdempotencyKey();
       const created = await createAppointment(body, key.current);
       sendCtaEvent('request_sent', sourcePageId ?? doctorId);
       setReference(created.reference);

@@ -1,16 +1,28 @@
 import type { ComponentChildren } from 'preact';
-import type { SiteData } from '../api/types';
-import { ctaLinks, mergeContacts } from '../lib/contacts';
+import { useEffect } from 'preact/hooks';
+import type { BookingLinks, PageHead } from '../api/types';
 import { t } from '../i18n/messages';
+import { applyHead } from '../lib/head';
+import { usePayload } from '../lib/payload';
 import { Breadcrumbs } from './Breadcrumbs';
-import type { PageChrome } from './chrome';
 import { CtaBar } from './CtaBar';
 
+interface Props {
+  /** The page's head; none while a page is loading (the document keeps the last one). */
+  head?: PageHead;
+  /** The call-to-action links of this page (its doctor's, else the practice's). */
+  booking?: BookingLinks;
+  pageId?: number | null;
+  children: ComponentChildren;
+}
+
 /** Skip link, header with the menu, the page, the footer and the CTA bar. */
-export function Layout({ site, chrome, children }: { site: SiteData | null; chrome: PageChrome; children: ComponentChildren }) {
-  const contacts = mergeContacts(site?.contacts, chrome.doctorContacts);
-  const links = ctaLinks(contacts, chrome.title, chrome.doctorId);
-  const settings = site?.settings;
+export function Layout({ head, booking, pageId, children }: Props) {
+  const { site } = usePayload();
+  useEffect(() => {
+    if (head) applyHead(head);
+  }, [head]);
+  const settings = site.settings;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -18,39 +30,39 @@ export function Layout({ site, chrome, children }: { site: SiteData | null; chro
       </a>
       <header class="site-header">
         <div class="wrap header-inner">
-          <a class="brand" href="/">
-            {site?.site.name ?? ''}
+          <a class="brand" href={site.site.home.path}>
+            {site.site.name}
           </a>
           <nav aria-label={t('mainMenu')}>
             <ul class="menu">
-              {(site?.menu ?? []).map((item) => (
+              {site.menu.map((item) => (
                 <li key={item.id}>
                   <a href={item.path}>{item.title}</a>
                 </li>
               ))}
               <li>
-                <a href="/search/">{t('search')}</a>
+                <a href={site.app_pages.search.path}>{site.app_pages.search.title}</a>
               </li>
             </ul>
           </nav>
         </div>
       </header>
       <main id="main" class="wrap" tabIndex={-1}>
-        <Breadcrumbs crumbs={chrome.head?.breadcrumbs} />
+        <Breadcrumbs crumbs={head?.breadcrumbs} />
         {children}
       </main>
       <footer class="site-footer">
         <div class="wrap">
-          {settings?.footer_disclaimer && <p class="disclaimer">{settings.footer_disclaimer}</p>}
-          {settings?.registration_details && <p>{settings.registration_details}</p>}
-          {site?.privacy_page && (
+          {settings.footer_disclaimer && <p class="disclaimer">{settings.footer_disclaimer}</p>}
+          {settings.registration_details && <p>{settings.registration_details}</p>}
+          {site.privacy_page && (
             <p>
               <a href={site.privacy_page.path}>{t('privacyNotice')}</a>
             </p>
           )}
         </div>
       </footer>
-      <CtaBar links={links} pageId={chrome.pageId} />
+      <CtaBar links={booking ?? site.booking} pageId={pageId} />
     </>
   );
 }

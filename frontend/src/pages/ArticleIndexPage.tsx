@@ -1,54 +1,45 @@
 import { useLocation } from 'preact-iso';
-import { usePathname } from '../lib/usePathname';
-import { useEffect, useState } from 'preact/hooks';
 import { fetchArticles } from '../api/client';
-import type { ArticleCardPage, ArticleIndexPageData } from '../api/types';
+import type { ArticleIndexPageData, PageHead } from '../api/types';
 import { ArticleCard } from '../components/ArticleCard';
-import { usePageChrome } from '../components/chrome';
-import { initialDataFor } from '../lib/pageData';
 import { t } from '../i18n/messages';
+import { useInlined } from '../lib/payload';
+import { useResource } from '../lib/useResource';
 
 export const ARTICLES_PER_PAGE = 12;
 
-/** The list's URL for a page number with the current filters: real, shareable URLs. */
+/** The list's URL for a page number with the current filters: real, shareable URLs (the server normalises the same way). */
 export function listUrl(path: string, filters: { category?: string; tag?: string }, pageNumber: number): string {
-  const params = new URLSearchParams();
-  if (filters.category) params.set('category', filters.category);
-  if (filters.tag) params.set('tag', filters.tag);
-  if (pageNumber > 1) params.set('page', String(pageNumber));
-  const text = params.toString();
+  const pairs: [string, string][] = [
+    ['category', filters.category ?? ''],
+    ['tag', filters.tag ?? ''],
+    ['page', pageNumber > 1 ? String(pageNumber) : ''],
+  ];
+  const text = pairs
+    .filter(([, value]) => value)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&');
   return text ? `${path}?${text}` : path;
 }
 
 /** The articles list, filtered by category or tag, in pages of twelve. */
-export function ArticleIndexPage({ page }: { page: ArticleIndexPageData }) {
-  usePageChrome({ title: page.title, head: page.head, pageId: page.id });
+export function ArticleIndexPage({ page, head }: { page: ArticleIndexPageData; head: PageHead }) {
   const { query } = useLocation();
-  const path = usePathname();
+  const path = head.path;
   const category = query.category ?? '';
   const tag = query.tag ?? '';
   const pageNumber = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-  const initial = initialDataFor(path, typeof location !== 'undefined' ? location.search : '')?.articles ?? null;
-  const [listing, setListing] = useState<ArticleCardPage | null>(initial);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (initial) {
-      setListing(initial);
-      return;
-    }
-    const controller = new AbortController();
-    setFailed(false);
-    fetchArticles(
-      { category, tag, limit: ARTICLES_PER_PAGE, offset: (pageNumber - 1) * ARTICLES_PER_PAGE },
-      controller.signal,
-    )
-      .then(setListing)
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setFailed(true);
-      });
-    return () => controller.abort();
-  }, [category, tag, pageNumber]);
-
+  const ownQuery = listUrl('', { category, tag }, pageNumber);
+  const inlined = useInlined(path, ownQuery)?.articles;
+  const { data: listing, failed } = useResource(
+    `articles:${path}${ownQuery}`,
+    (signal) =>
+      fetchArticles({ category, tag, limit: ARTICLES_PER_PAGE, offset: (pageNumber - 1) * ARTICLES_PER_PAGE }, signal),
+    inlined,
+  );
+  const filter = category
+    ? (listing?.items[0]?.categories.find((item) => item.slug === category)?.name ?? category)
+    : tag;
   const pages = listing ? Math.max(1, Math.ceil(listing.count / ARTICLES_PER_PAGE)) : 1;
   return (
     <>
@@ -56,7 +47,7 @@ export function ArticleIndexPage({ page }: { page: ArticleIndexPageData }) {
       {page.introduction && <p class="lead">{page.introduction}</p>}
       {(category || tag) && (
         <p>
-          {t('filteredBy')} <strong>{category || tag}</strong> · <a href={path}>{t('showAll')}</a>
+          {t('filteredBy')} <strong>{filter}</strong> · <a href={path}>{t('showAll')}</a>
         </p>
       )}
       {failed && <p role="alert">{t('loadError')}</p>}

@@ -1,11 +1,9 @@
-import type { ArticlePageData } from '../api/types';
+import type { ArticlePageData, PageHead } from '../api/types';
 import { bodyBlocks } from '../api/types';
 import { StreamField } from '../blocks/StreamField';
 import { ArticleCard } from '../components/ArticleCard';
-import { usePageChrome } from '../components/chrome';
 import { Picture } from '../components/Picture';
 import { ShareButtons } from '../components/ShareButtons';
-import { useDoctorContacts } from '../lib/useDoctorContacts';
 import { formatDate } from '../lib/format';
 import { t } from '../i18n/messages';
 
@@ -14,18 +12,8 @@ function parentPath(path: string): string {
 }
 
 /** An article: byline with reviewer, dates, reading time, body, references, filing, related and share. */
-export function ArticlePage({ page }: { page: ArticlePageData }) {
-  const authorContacts = useDoctorContacts(page.author?.id);
-  usePageChrome({
-    title: page.title,
-    head: page.head,
-    pageId: page.id,
-    doctorContacts: authorContacts,
-    doctorId: page.author?.id ?? null,
-  });
-  const path = page.head?.path ?? (typeof location !== 'undefined' ? location.pathname : '/');
-  const listPath = parentPath(path);
-  const canonical = page.head?.canonical_url || (typeof location !== 'undefined' ? location.href : path);
+export function ArticlePage({ page, head }: { page: ArticlePageData; head: PageHead }) {
+  const listPath = parentPath(head.path);
   const related = page.related_articles ?? [];
   return (
     <article class="article">
@@ -92,21 +80,21 @@ export function ArticlePage({ page }: { page: ArticlePageData }) {
             ))}
           </p>
         )}
-        {page.tags.length > 0 && (
+        {(page.tags ?? []).length > 0 && (
           <p>
             {t('tags')}:{' '}
-            {page.tags.map((tag, i) => (
+            {(page.tags ?? []).map((tag, i) => (
               <>
                 {i > 0 && ', '}
-                <a key={tag} href={`${listPath}?tag=${encodeURIComponent(tagSlug(tag))}`}>
-                  {tagName(tag)}
+                <a key={tag.slug} href={`${listPath}?tag=${encodeURIComponent(tag.slug)}`}>
+                  {tag.name}
                 </a>
               </>
             ))}
           </p>
         )}
       </footer>
-      <ShareButtons title={page.title} url={canonical} />
+      <ShareButtons title={page.title} url={head.canonical_url} />
       {related.length > 0 && (
         <section aria-labelledby="related-heading">
           <h2 id="related-heading">{t('relatedArticles')}</h2>
@@ -119,15 +107,4 @@ export function ArticlePage({ page }: { page: ArticlePageData }) {
       )}
     </article>
   );
-}
-
-type Tag = ArticlePageData['tags'][number];
-
-function tagName(tag: Tag): string {
-  return typeof tag === 'string' ? tag : String((tag as { name?: string }).name ?? '');
-}
-
-function tagSlug(tag: Tag): string {
-  if (typeof tag === 'object' && tag && 'slug' in tag) return String((tag as { slug: string }).slug);
-  return tagName(tag).toLowerCase().trim().replace(/\s+/g, '-');
 }

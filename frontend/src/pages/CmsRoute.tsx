@@ -1,71 +1,58 @@
 import { useLocation } from 'preact-iso';
-import { usePathname } from '../lib/usePathname';
-import { useEffect, useState } from 'preact/hooks';
-import { fetchRoute, type RouteResult } from '../api/client';
-import { initialDataFor } from '../lib/pageData';
+import { useEffect } from 'preact/hooks';
+import { fetchRoute } from '../api/client';
+import { Layout } from '../components/Layout';
 import { t } from '../i18n/messages';
+import { useInlined } from '../lib/payload';
+import { useResource } from '../lib/useResource';
+import { usePathname } from '../lib/usePathname';
 import { NotFoundPage } from './NotFoundPage';
 import { PageView } from './PageView';
+import { PasswordPage } from './PasswordPage';
 
-type State = { path: string; result: RouteResult } | { path: string; error: true } | null;
-
-function initialState(path: string): State {
-  const data = initialDataFor(path);
-  if (!data) return null;
-  if (data.route) return { path, result: data.route };
-  if (data.status === 404) return { path, result: { kind: 'not-found' } };
-  return null;
-}
-
-/** Any Wagtail path: asks the route endpoint what is there (the first view uses the inlined JSON). */
+/** Any Wagtail path: the inlined page on the first view, else what the route endpoint says is there. */
 export function CmsRoute() {
   const { route } = useLocation();
   const path = usePathname();
-  const [state, setState] = useState<State>(() => initialState(path));
-  const [attempt, setAttempt] = useState(0);
+  const inlined = useInlined(path);
+  const resource = useResource(inlined ? null : `route:${path}`, (signal) => fetchRoute(path, signal));
+  const result = inlined ? (inlined.route ?? { kind: 'not-found' as const }) : resource.data;
 
   useEffect(() => {
-    if (state && state.path === path && attempt === 0) return;
-    const inlined = attempt === 0 ? initialState(path) : null;
-    if (inlined) {
-      // Back to the document's own page: its inlined JSON is still good.
-      setState(inlined);
-      return;
+    if (result?.kind === 'redirect') {
+      const target = result.redirect.location;
+      if (target.startsWith('/')) route(target, true);
+      else window.location.replace(target);
     }
-    const controller = new AbortController();
-    fetchRoute(path, controller.signal)
-      .then((result) => {
-        if (result.kind === 'redirect') {
-          const target = result.redirect.location;
-          if (target.startsWith('/')) route(target, true);
-          else window.location.replace(target);
-          return;
-        }
-        setState({ path, result });
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setState({ path, error: true });
-      });
-    return () => controller.abort();
-  }, [path, attempt]);
+    if (result?.kind === 'not-found' && !inlined) {
+      // Not a public page: the server answers for it (a 404, a password form or a sign-in).
+      window.location.replace(path + window.location.search);
+    }
+  }, [result]);
 
-  if (!state || state.path !== path) {
+  if (inlined?.password_form) return <PasswordPage form={inlined.password_form} />;
+  if (result?.kind === 'page') {
     return (
-      <p class="loading" aria-busy="true">
-        {t('loading')}
-      </p>
+      <Layout head={result.head} booking={result.booking} pageId={result.page.id}>
+        <PageView page={result.page} head={result.head} />
+      </Layout>
     );
   }
-  if ('error' in state) {
-    return (
-      <div role="alert">
-        <p>{t('loadError')}</p>
-        <button type="button" class="button" onClick={() => setAttempt((n) => n + 1)}>
-          {t('retry')}
-        </button>
-      </div>
-    );
-  }
-  if (state.result.kind === 'page') return <PageView page={state.result.page} />;
-  return <NotFoundPage />;
+  if (result?.kind === 'not-found' && inlined) return <NotFoundPage />;
+  return (
+    <Layout>
+      {resource.failed ? (
+        <div role="alert">
+          <p>{t('loadError')}</p>
+          <button type="button" class="button" onClick={resource.retry}>
+            {t('retry')}
+          </button>
+        </div>
+      ) : (
+        <p class="loading" aria-busy="true">
+          {t('loading')}
+        </p>
+      )}
+    </Layout>
+  );
 }

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
 import { fetchArticles } from '../api/client';
-import type { ArticleCard as ArticleCardData, DoctorPageData } from '../api/types';
+import type { DoctorPageData, PageHead } from '../api/types';
 import { ArticleCard } from '../components/ArticleCard';
-import { usePageChrome, useSite } from '../components/chrome';
 import { Picture } from '../components/Picture';
 import { formatTime } from '../lib/format';
 import { t } from '../i18n/messages';
+import { useInlined, usePayload } from '../lib/payload';
+import { useResource } from '../lib/useResource';
+
+/** How many of a doctor's articles the profile lists (the server's payload holds the same page). */
+export const DOCTOR_ARTICLES = 12;
 
 function TextList({ heading, items }: { heading: string; items: { text: string }[] }) {
   if (!items.length) return null;
@@ -40,17 +43,15 @@ function groupClinics(page: DoctorPageData): ClinicGroup[] {
 }
 
 /** A doctor's profile: everything the model holds, the clinics and the doctor's articles. */
-export function DoctorPage({ page }: { page: DoctorPageData }) {
-  usePageChrome({ title: page.title, head: page.head, pageId: page.id, doctorContacts: page.contacts, doctorId: page.id });
-  const [articles, setArticles] = useState<ArticleCardData[]>([]);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchArticles({ doctor: page.id, limit: 12 }, controller.signal)
-      .then((result) => setArticles(result.items))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [page.id]);
-  const site = useSite();
+export function DoctorPage({ page, head }: { page: DoctorPageData; head: PageHead }) {
+  const { site } = usePayload();
+  const inlined = useInlined(head.path)?.articles;
+  const listing = useResource(
+    `doctor-articles:${page.id}`,
+    (signal) => fetchArticles({ doctor: page.id, limit: DOCTOR_ARTICLES }, signal),
+    inlined,
+  );
+  const articles = listing.data?.items ?? [];
   const weekdays = t('weekdays').split(',');
   const name = page.display_name || page.title;
   return (
@@ -102,7 +103,7 @@ export function DoctorPage({ page }: { page: DoctorPageData }) {
                 {clinic.name}, {clinic.locality}
               </h3>
               {(() => {
-                const details = site?.clinics.find((c) => c.id === clinic.id);
+                const details = site.clinics.find((c) => c.id === clinic.id);
                 if (!details) return null;
                 const address = [details.street_address, details.locality, details.region, details.postal_code]
                   .filter(Boolean)

@@ -1,12 +1,10 @@
 import type { HomePageData } from '../api/types';
 import { ArticleCard } from '../components/ArticleCard';
-import { usePageChrome } from '../components/chrome';
 import { Picture } from '../components/Picture';
 import { t } from '../i18n/messages';
 
 /** The site root: hero, introduction, featured doctors and articles. */
 export function HomePage({ page }: { page: HomePageData }) {
-  usePageChrome({ title: page.title, head: page.head, pageId: page.id, isHome: true });
   const doctors = page.featured_doctors ?? [];
   const articles = page.featured_articles ?? [];
   return (

@@ -1,16 +1,18 @@
-import { usePageChrome } from '../components/chrome';
+import { Layout } from '../components/Layout';
 import { t } from '../i18n/messages';
+import { usePayload } from '../lib/payload';
 
 /** Nothing is published at this path. */
 export function NotFoundPage() {
-  usePageChrome({ title: t('notFoundTitle') });
+  const { site } = usePayload();
+  const head = site.app_pages.not_found;
   return (
-    <>
-      <h1>{t('notFoundTitle')}</h1>
+    <Layout head={head}>
+      <h1>{head.title}</h1>
       <p>{t('notFoundText')}</p>
       <p>
-        <a href="/">{t('goHome')}</a> · <a href="/search/">{t('searchSite')}</a>
+        <a href={site.site.home.path}>{t('goHome')}</a> · <a href={site.app_pages.search.path}>{t('searchSite')}</a>
       </p>
-    </>
+    </Layout>
   );
 }

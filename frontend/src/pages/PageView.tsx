@@ -1,4 +1,4 @@
-import type { ArticleIndexPageData, ArticlePageData, DoctorPageData, HomePageData, PageData, StandardPageData } from '../api/types';
+import type { PageHead, ArticleIndexPageData, ArticlePageData, DoctorPageData, HomePageData, PageData, StandardPageData } from '../api/types';
 import { ArticleIndexPage } from './ArticleIndexPage';
 import { ArticlePage } from './ArticlePage';
 import { DoctorPage } from './DoctorPage';
@@ -6,16 +6,16 @@ import { HomePage } from './HomePage';
 import { StandardPage } from './StandardPage';
 
 /** The component for a page, chosen by its content type (`meta.type`). */
-export function PageView({ page }: { page: PageData }) {
+export function PageView({ page, head }: { page: PageData; head: PageHead }) {
   switch (page.meta.type) {
     case 'home.HomePage':
       return <HomePage page={page as HomePageData} />;
     case 'home.DoctorPage':
-      return <DoctorPage page={page as DoctorPageData} />;
+      return <DoctorPage page={page as DoctorPageData} head={head} />;
     case 'blog.BlogIndexPage':
-      return <ArticleIndexPage page={page as ArticleIndexPageData} />;
+      return <ArticleIndexPage page={page as ArticleIndexPageData} head={head} />;
     case 'blog.ArticlePage':
-      return <ArticlePage page={page as ArticlePageData} />;
+      return <ArticlePage page={page as ArticlePageData} head={head} />;
     default:
       return <StandardPage page={page as StandardPageData} />;
   }

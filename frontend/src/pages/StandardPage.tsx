@@ -1,11 +1,9 @@
 import type { StandardPageData } from '../api/types';
 import { bodyBlocks } from '../api/types';
 import { StreamField } from '../blocks/StreamField';
-import { usePageChrome } from '../components/chrome';
 
 /** About, privacy notice, disclaimer: a title, an introduction and a body. */
 export function StandardPage({ page }: { page: StandardPageData }) {
-  usePageChrome({ title: page.title, head: page.head, pageId: page.id });
   return (
     <article>
       <h1>{page.title}</h1>

@@ -1,0 +1,72 @@
+"""The booking call-to-action of a page: ready ``tel:``, WhatsApp and request-form links.
+
+The site settings hold the practice's phone, WhatsApp number and message; a
+doctor may override any of them, and the override applies on the doctor's own
+page and on the articles the doctor wrote (while the doctor's page is visible).
+This is the one place that rule lives: the API sends the finished links
+(``booking`` in ``/api/v3/route/`` and ``/api/v3/site/``) and the frontend
+shows them as they are.
+"""
+
+from urllib.parse import quote
+
+from typing_extensions import TypedDict
+from wagtail.models import Page
+
+from .models import DoctorPage
+
+APPOINTMENT_PATH = "/appointment/"
+# The characters JavaScript's encodeURIComponent leaves as they are, so shared links look the same everywhere.
+URI_COMPONENT_SAFE = "!*'()"
+
+
+class BookingLinks(TypedDict):
+    """The call-to-action bar of one page: each link is "" when the practice has no such contact."""
+
+    tel_url: str
+    phone_display: str
+    whatsapp_url: str
+    booking_url: str
+    doctor_id: int | None
+
+
+def whatsapp_text(message: str, page_title: str) -> str:
+    """The prefilled WhatsApp message: the configured greeting, then the page's title."""
+    return f"{message} ({page_title})".strip() if page_title else message
+
+
+def page_doctor(page: Page | None):
+    """The doctor whose contacts apply on ``page``: the doctor's own page, or an article's published author."""
+    if isinstance(page, DoctorPage):
+        return page
+    if getattr(page, "author_id", None) is None:
+        return None
+    author = page.author
+    return author if author.live else None
+
+
+def booking_links(settings, page: Page | None = None, doctor=None) -> BookingLinks:
+    """The effective links: ``doctor``'s overrides field by field, else the site ``settings``.
+
+    ``page`` names the page in the WhatsApp message.
+    """
+
+    def pick(field: str):
+        own = getattr(doctor, field, None) if doctor is not None else None
+        return own or getattr(settings, field, None) or None
+
+    phone = pick("appointment_phone")
+    whatsapp = pick("whatsapp_number")
+    whatsapp_url = ""
+    if whatsapp:
+        text = whatsapp_text(str(pick("whatsapp_message") or ""), page.title if page is not None else "")
+        whatsapp_url = f"https://wa.me/{whatsapp.as_e164.lstrip('+')}"
+        if text:
+            whatsapp_url += f"?text={quote(text, safe=URI_COMPONENT_SAFE)}"
+    return BookingLinks(
+        tel_url=f"tel:{phone.as_e164}" if phone else "",
+        phone_display=phone.as_international if phone else "",
+        whatsapp_url=whatsapp_url,
+        booking_url=f"{APPOINTMENT_PATH}?doctor={doctor.pk}" if doctor is not None else APPOINTMENT_PATH,
+        doctor_id=doctor.pk if doctor is not None else None,
+    )
