@@ -1,14 +1,17 @@
-"""Lighthouse 12 audit of the demo site's main page types, as a visitor's phone sees them.
+"""Lighthouse 12 audit of every page type of the demo site, as a visitor's phone (and a desktop) sees them.
 
 Serves the demo site with gunicorn and production settings (WhiteNoise,
 collected static files, a throwaway SQLite database) on 127.0.0.1, then runs
-Lighthouse (mobile emulation, Debian's chromium) on the home page, the doctor
-page, the article list and the seed article. Prints the four category scores
-per page and writes them to ``bench/results/lighthouse.md``.
+Lighthouse (Debian's chromium) on the home page, the doctor page, the article
+list, the seed article, a standard page, the search results and the booking
+form, with mobile emulation and with Lighthouse's desktop preset. Prints the
+four category scores, Total Blocking Time and Largest Contentful Paint per page
+and writes them to ``bench/results/lighthouse.md``.
 
-    .venv/bin/python bench/lighthouse_bench.py
+    .venv/bin/python bench/lighthouse_bench.py [--form-factors mobile desktop]
 """
 
+import argparse
 import json
 import os
 import secrets
@@ -24,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_DIR = ROOT / "bench" / "lighthouse"
 PORT = 8766
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = {"TBT ms": "total-blocking-time", "LCP ms": "largest-contentful-paint"}
+COLUMNS = [*CATEGORIES, *METRICS]
 CHROME_FLAGS = " ".join(
     [
         "--headless=new",
@@ -65,16 +70,17 @@ def page_paths(env: dict) -> dict[str, str]:
         "import json;from home.models import DoctorPage;from blog.models import ArticlePage, BlogIndexPage;"
         "print(json.dumps({'home': '/', 'doctor': DoctorPage.objects.live().first().url,"
         "'article list': BlogIndexPage.objects.live().first().url,"
-        "'article': ArticlePage.objects.live().exclude(tags__name='synthetic').first().url}))"
+        "'article': ArticlePage.objects.live().exclude(tags__name='synthetic').first().url,"
+        "'standard page': '/about/', 'search': '/search/?q=oncologist', 'booking form': '/appointment/'}))"
     )
     return json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])
 
 
-def audit(url: str, output: Path, attempts: int = 3) -> dict[str, int]:
-    """The four category scores of ``url``; Lighthouse's occasional trace failure is retried."""
+def audit(url: str, output: Path, form_factor: str, attempts: int = 3) -> dict[str, int]:
+    """The four category scores of ``url``, TBT and LCP in ms; Lighthouse's occasional trace failure is retried."""
     for attempt in range(1, attempts + 1):
         try:
-            return _audit_once(url, output)
+            return _audit_once(url, output, form_factor)
         except subprocess.CalledProcessError:
             if attempt == attempts:
                 raise
@@ -82,12 +88,13 @@ def audit(url: str, output: Path, attempts: int = 3) -> dict[str, int]:
     raise AssertionError("unreachable")
 
 
-def _audit_once(url: str, output: Path) -> dict[str, int]:
+def _audit_once(url: str, output: Path, form_factor: str) -> dict[str, int]:
     subprocess.run(
         [
             str(LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"),
             url,
             "--quiet",
+            *(["--preset=desktop"] if form_factor == "desktop" else []),
             f"--chrome-flags={CHROME_FLAGS}",
             f"--only-categories={','.join(CATEGORIES)}",
             "--output=json",
@@ -98,10 +105,16 @@ def _audit_once(url: str, output: Path) -> dict[str, int]:
         timeout=300,
     )
     report = json.loads(output.read_text())
-    return {category: round(report["categories"][category]["score"] * 100) for category in CATEGORIES}
+    figures = {category: round(report["categories"][category]["score"] * 100) for category in CATEGORIES}
+    for name, audit_id in METRICS.items():
+        figures[name] = round(report["audits"][audit_id]["numericValue"])
+    return figures
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--form-factors", nargs="+", choices=["mobile", "desktop"], default=["mobile", "desktop"])
+    args = parser.parse_args()
     if not (LIGHTHOUSE_DIR / "node_modules").is_dir():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
@@ -114,14 +127,18 @@ def main() -> None:
         server = gunicorn_server.start(env, PORT, workers=2)
         rows = []
         try:
-            for name, path in page_paths(env).items():
-                scores = audit(f"http://127.0.0.1:{PORT}{path}", workdir / f"{name}.json")
-                rows.append((name, path, scores))
-                print(f"{name:<13} {path:<70} {scores}", flush=True)
+            for form_factor in args.form_factors:
+                for name, path in page_paths(env).items():
+                    figures = audit(f"http://127.0.0.1:{PORT}{path}", workdir / f"{name}.json", form_factor)
+                    rows.append((form_factor, name, path, figures))
+                    print(f"{form_factor:<8} {name:<13} {path:<60} {figures}", flush=True)
         finally:
             gunicorn_server.stop(server)
-    lines = ["| page | path | " + " | ".join(CATEGORIES) + " |", "| --- | --- |" + " ---: |" * len(CATEGORIES)]
-    lines += [f"| {name} | `{path}` | " + " | ".join(str(s[c]) for c in CATEGORIES) + " |" for name, path, s in rows]
+    lines = ["| device | page | path | " + " | ".join(COLUMNS) + " |", "| --- | --- | --- |" + " ---: |" * len(COLUMNS)]
+    lines += [
+        f"| {device} | {name} | `{path}` | " + " | ".join(str(figures[c]) for c in COLUMNS) + " |"
+        for device, name, path, figures in rows
+    ]
     bench_results.publish("lighthouse.md", "\n".join(lines))
 
 

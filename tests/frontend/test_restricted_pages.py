@@ -1,4 +1,4 @@
-"""Pages behind Wagtail's privacy settings: its password form or sign-in on the public site, and nothing else changes."""
+"""Pages behind Wagtail's privacy settings: its password form or sign-in on the public site, nothing else changes."""
 
 import pytest
 from django.contrib.auth.models import Group
