@@ -21,7 +21,9 @@ from blog.models import ArticlePage, BlogIndexPage
 from cms.security_headers import frontend_csp
 from home.api_fields import page_head
 from home.models import DoctorPage, HomePage, SiteSettings, StandardPage
+from home.visibility import is_visible, keep_visible, visible_pages
 from images.renditions import CARD_WIDTHS, responsive_image
+from search.api import searchable_pages
 
 from . import structured_data as ld
 from .contacts import contacts_for
@@ -48,14 +50,14 @@ OG_TYPES = {ArticlePage: "article", DoctorPage: "profile"}
 
 
 def find_public_page(request: HttpRequest, site: Site, path: str) -> Page | None:
-    """The live, public page at ``path`` on ``site`` (Wagtail's routing), else ``None``."""
+    """The page at ``path`` on ``site`` (Wagtail's routing) when a visitor may see it (:mod:`home.visibility`)."""
     components = [component for component in path.split("/") if component]
     try:
         route = site.root_page.localized.specific.route(request, components)
     except Http404:
         return None
     page = route.page.specific
-    if not page.live or page.get_view_restrictions().exists():
+    if not is_visible(page, site):
         return None
     return page
 
@@ -63,14 +65,16 @@ def find_public_page(request: HttpRequest, site: Site, path: str) -> Page | None
 def site_context(request: HttpRequest, site: Site) -> dict:
     """What every page's layout shows: site name, menu, footer text."""
     root = site.root_page.specific
-    menu = root.get_children().live().public().in_menu().specific()
+    menu = visible_pages(site).child_of(root).in_menu().order_by("path").specific()
     settings_obj = SiteSettings.for_site(site)
     return {
         "site_name": site.site_name or settings.WAGTAIL_SITE_NAME,
         "home_url": "/",
         "menu": [{"title": item.title, "url": item.get_url(request)} for item in menu],
         "site_settings": settings_obj,
-        "privacy_url": settings_obj.privacy_page.get_url(request) if settings_obj.privacy_page_id else "",
+        "privacy_url": settings_obj.privacy_page.get_url(request)
+        if is_visible(settings_obj.privacy_page, site)
+        else "",
     }
 
 
@@ -157,7 +161,10 @@ LISTING_PARAMETERS = ("category", "tag", "page")
 def _article_listing(request: HttpRequest, index: BlogIndexPage) -> dict:
     """Server-side page of article cards, filtered like the app's list (category, tag, page)."""
     articles = (
-        ArticlePage.objects.live().public().child_of(index).select_related("hero_image").order_by("-published_date")
+        visible_pages(Site.find_for_request(request), ArticlePage)
+        .child_of(index)
+        .select_related("hero_image")
+        .order_by("-published_date")
     )
     category = request.GET.get("category", "")
     tag = request.GET.get("tag", "")
@@ -227,16 +234,16 @@ def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
         context["hero"] = responsive_image(page.hero_image, alt=page.hero_alt_text)
     elif isinstance(page, DoctorPage):
         context["photo"] = responsive_image(page.photo, widths=CARD_WIDTHS)
-        context["articles"] = ArticlePage.objects.live().public().filter(author=page).order_by("-published_date")[:12]
+        context["articles"] = visible_pages(site, ArticlePage).filter(author=page).order_by("-published_date")[:12]
         context["clinics"] = _doctor_clinics(page)
     elif isinstance(page, HomePage):
         context["hero"] = responsive_image(page.hero_image)
-        context["doctors"] = [
-            item.doctor for item in page.featured_doctors.select_related("doctor") if item.doctor.live
-        ]
-        context["articles"] = [
-            item.article for item in page.featured_articles.select_related("article") if item.article.live
-        ]
+        context["doctors"] = keep_visible(
+            [item.doctor for item in page.featured_doctors.select_related("doctor")], site
+        )
+        context["articles"] = keep_visible(
+            [item.article for item in page.featured_articles.select_related("article")], site
+        )
     template = PAGE_TEMPLATES.get(type(page), "frontend/content/standard.html")
     return render_frontend(request, site=site, head=head, content_template=template, context=context, data=data)
 
@@ -300,7 +307,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = []
     if query:
-        results = Page.objects.live().public().search(query)[:20]
+        results = searchable_pages(Site.find_for_request(request)).search(query)[:20]
     context = {"query": query, "results": results}
     data = {"search": api_get(request, "search/", {"q": query}) if query else None}
     return _simple_page(request, _("Search"), "frontend/content/search.html", context, data, robots="noindex")

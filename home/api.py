@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from .api_fields import PageLink, appointment_contacts, page_path
 from .models import Clinic, SiteSettings
 from .schemas import SiteIdentity, SiteShellSchema
+from .visibility import is_visible, visible_pages
 
 router = Router(tags=["site"])
 
@@ -26,6 +27,7 @@ def _link(page: Page, request: HttpRequest) -> PageLink:
 def site_detail(request: HttpRequest):
     """The requested site's settings, booking contacts (``tel:`` and WhatsApp links), clinics and menu.
 
+    The menu and the privacy link name only pages a visitor may see (:mod:`home.visibility`).
     The frontend calls this once per visit to render the header, footer and the
     appointment bar on every page.
     """
@@ -34,10 +36,10 @@ def site_detail(request: HttpRequest):
         raise Http404("No site is configured for this host.")
     settings = SiteSettings.for_site(site)
     root = site.root_page.specific
-    menu = root.get_children().live().public().in_menu().order_by("path")
+    menu = visible_pages(site).child_of(root).in_menu().order_by("path")
     privacy = settings.privacy_page
-    if privacy is not None and not Page.objects.live().public().filter(pk=privacy.pk).exists():
-        privacy = None  # a draft or private privacy notice is not linked
+    if not is_visible(privacy, site):
+        privacy = None  # a privacy notice visitors may not see is not linked
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
     return {
         "site": SiteIdentity(
