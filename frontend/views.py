@@ -21,7 +21,7 @@ from blog.models import ArticlePage, BlogIndexPage
 from cms.security_headers import frontend_csp
 from home.api_fields import page_head
 from home.models import DoctorPage, HomePage, SiteSettings, StandardPage
-from home.visibility import is_visible, keep_visible, visible_pages
+from home.visibility import is_visible, keep_visible, visible_pages, visible_reference
 from images.renditions import CARD_WIDTHS, responsive_image
 from search.api import searchable_pages
 
@@ -59,6 +59,10 @@ def find_public_page(request: HttpRequest, site: Site, path: str) -> Page | None
     page = route.page.specific
     if not is_visible(page, site):
         return None
+    if isinstance(page, ArticlePage):
+        # A doctor a visitor may not see is named nowhere on the page (byline, JSON-LD, contacts, share card).
+        page.author = visible_reference(page.author, referrer=page)
+        page.reviewer = visible_reference(page.reviewer, referrer=page)
     return page
 
 
