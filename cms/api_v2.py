@@ -6,6 +6,7 @@ only the pages :mod:`home.visibility` allows on the requested site, whoever
 they are signed in as (``cms/api_pages_visibility.py``, shared with v3).
 """
 
+from django.http import Http404
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -17,6 +18,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from .api_pages_visibility import public_pages_queryset
+from .routers.route import leading_to_visible_pages
 
 
 def with_api_relations(queryset):
@@ -63,8 +65,21 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return queryset
 
 
+class PublicRedirectsAPIViewSet(RedirectsAPIViewSet):
+    """Wagtail's redirects, without those leading to a page a visitor may not see (its address stays unknown)."""
+
+    def get_queryset(self):
+        return leading_to_visible_pages(super().get_queryset())
+
+    def find_object(self, queryset, request):
+        redirect = super().find_object(queryset, request)
+        if redirect is not None and not queryset.filter(pk=redirect.pk).exists():
+            raise Http404("No redirect matches the given query.")
+        return redirect
+
+
 api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
-api_router.register_endpoint("redirects", RedirectsAPIViewSet)
+api_router.register_endpoint("redirects", PublicRedirectsAPIViewSet)

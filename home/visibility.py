@@ -112,6 +112,11 @@ def keep_visible(pages: Iterable[P | None], site: Site | None) -> list[P]:
     return _keep_visible_on_site(pages, site.pk if site is not None else None)
 
 
+def visible_on_their_sites(model: type[P] = Page) -> PageQuerySet:
+    """The pages of ``model`` a visitor may see on the site each belongs to (e.g. redirect targets on any site)."""
+    return _visible_in(model._default_manager.all(), [root.root_path for root in Site.get_site_root_paths()])
+
+
 def visible_beside(referrer: Page, model: type[P] = Page) -> PageQuerySet:
     """The pages of ``model`` visible on ``referrer``'s site (e.g. an article's related articles)."""
     return _visible_on_site(model, _site_id_of(referrer))

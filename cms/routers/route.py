@@ -11,6 +11,7 @@ a redirect to a hidden page (its address is not given away).
 import re
 from typing import Literal
 
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
@@ -19,7 +20,7 @@ from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 
-from home.visibility import is_visible, request_site, visible_reference
+from home.visibility import is_visible, request_site, visible_on_their_sites
 
 router = Router(tags=["route"])
 
@@ -89,13 +90,17 @@ def find_public_page(request: HttpRequest, path: str):
     return page.specific if is_visible(page, site) else None
 
 
+def leading_to_visible_pages(redirects: QuerySet[Redirect]) -> QuerySet[Redirect]:
+    """The redirects that lead to an address or to a page a visitor may see (on its own site, which may be another)."""
+    return redirects.filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=visible_on_their_sites().values("pk")))
+
+
 def find_redirect(request: HttpRequest, path: str) -> Redirect | None:
     """The editors' redirect for ``path``, unless it leads to a page a visitor may not see."""
     redirect = get_redirect(request, Redirect.normalise_path(path, decode_unicode=False))
-    if redirect is None or redirect.redirect_page_id is None:
-        return redirect
-    # The target is judged on its own site: an editor's redirect may lead to another of the project's sites.
-    return redirect if visible_reference(redirect.redirect_page, referrer=redirect.redirect_page) else None
+    if redirect is None or not leading_to_visible_pages(Redirect.objects.filter(pk=redirect.pk)).exists():
+        return None
+    return redirect
 
 
 @router.get(

@@ -5,11 +5,13 @@ For each state an article, a doctor and a standard page are put in that state
 features the doctor and the article, a visible article names the doctor as its
 author and medical reviewer, the article shares a category with another
 article (related articles), the standard page is in the menu and is the
-privacy notice, the article carries a tag of its own. Then every surface is
+privacy notice, the article carries a tag of its own, an editor's redirect
+leads to the article. Then every surface is
 asked whether the subjects appear — by an anonymous visitor, by a staff member
 signed in with a session cookie, and (password pages) by a visitor whose
 session passed the password. Public surfaces answer everyone alike, so all
-three must match the table. Only the live states are visible.
+three must match the table. Only the live states are visible; a redirect to a
+page of another site is followed when that page is visible on its own site.
 """
 
 import re
@@ -20,6 +22,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.api.v3.routers import pages as wagtail_pages_router
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import APIToken, Page, PageViewRestriction, Site
 
 from blog.models import ArticlePage
@@ -39,11 +42,13 @@ pytestmark = pytest.mark.django_db
 
 SECRET = "quixotic"  # in every subject's title and slug, and nowhere else
 NEXT_VERSION = "Zanzibar"  # only in a scheduled, not yet published revision
+OLD_PATH = f"/old-{SECRET}"  # an editor's redirect to the subject article
 
 Y, N = True, False
 SURFACES = (
     "html",
     "route",
+    "redirect",
     "v3_detail",
     "v3_find",
     "v3_list",
@@ -62,18 +67,18 @@ SURFACES = (
 )
 # fmt: off
 TABLE = {
-    #                           html rout v3id find v3ls v2ls v2id arts tag  srch menu feat byln relt priv smap feed
-    "draft":                   (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "live":                    (Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y),
-    "scheduled":               (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "live_new_rev_scheduled":  (Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y),
-    "expired_still_live":      (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "unpublished":             (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "password_restricted":     (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "login_restricted":        (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "group_restricted":        (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "restricted_ancestor":     (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
-    "other_site":              (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    #                          html rout redi v3id find v3ls v2ls v2id arts tag  srch menu feat byln relt priv smap feed
+    "draft":                  (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "live":                   (Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y),
+    "scheduled":              (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "live_new_rev_scheduled": (Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y),
+    "expired_still_live":     (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "unpublished":            (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "password_restricted":    (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "login_restricted":       (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "group_restricted":       (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "restricted_ancestor":    (N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
+    "other_site":             (N,   N,   Y,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N,   N),
 }
 # fmt: on
 VIEWERS = ("anonymous", "staff_session", "passed_password")
@@ -88,6 +93,7 @@ class Subjects:
     page: StandardPage
     menu_item: Page  # the home page's child leading to ``page`` (itself, or a restricted parent)
     restrictions: list[PageViewRestriction] = field(default_factory=list)
+    redirect: Redirect | None = None  # an editor's redirect from OLD_PATH to the article
 
     @property
     def all(self) -> dict[str, Page]:
@@ -252,6 +258,7 @@ def _refer_to(tree, subjects: Subjects) -> None:
     HomePageFeaturedArticle.objects.create(page=tree.home, article=subjects.article)
     ArticlePage.objects.filter(pk=tree.other_article.pk).update(author=subjects.doctor, reviewer=subjects.doctor)
     SiteSettings.objects.filter(pk=tree.settings.pk).update(privacy_page=subjects.page)
+    subjects.redirect = Redirect.objects.create(old_path=OLD_PATH, site=tree.site, redirect_page=subjects.article)
 
 
 # ---------------------------------------------------------------------------
@@ -277,6 +284,20 @@ def _html(client, subjects):
 def _route(client, subjects):
     return _all_or_none(
         {k: client.get("/api/v3/route/", {"path": _path(p)}).status_code == 200 for k, p in subjects.all.items()},
+    )
+
+
+def _redirect(client, subjects):
+    """An editor's redirect to the article: followed only when the article may be seen on its own site."""
+    route = client.get("/api/v3/route/", {"path": OLD_PATH})
+    listed = {item["id"] for item in client.get("/api/v2/redirects/", {"limit": 100}).json()["items"]}
+    found = client.get("/api/v2/redirects/find/", {"html_path": OLD_PATH}, follow=True)
+    return _all_or_none(
+        {
+            "route": route.status_code == 200 and route.json()["kind"] == "redirect",
+            "v2 list": subjects.redirect.pk in listed,
+            "v2 find": found.status_code == 200,
+        }
     )
 
 
@@ -399,6 +420,7 @@ def _surfaces(client, tree, subjects) -> dict[str, bool | str]:
     return {
         "html": _html(client, subjects),
         "route": _route(client, subjects),
+        "redirect": _redirect(client, subjects),
         "v3_detail": _v3_detail(client, subjects),
         "v3_find": _v3_find(client, subjects),
         "v3_list": _v3_list(client, subjects),
