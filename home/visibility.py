@@ -92,7 +92,7 @@ def _visible_on_site(model: type[P], site_id: int | None) -> PageQuerySet:
     return _visible_in(queryset, _site_root_url_paths(site_id))
 
 
-def is_visible(page: Page, site: Site | None) -> bool:
+def is_visible(page: Page | None, site: Site | None) -> bool:
     """Whether an anonymous visitor may see ``page`` on ``site`` (one query)."""
     return page is not None and visible_pages(site).filter(pk=page.pk).exists()
 
@@ -100,11 +100,6 @@ def is_visible(page: Page, site: Site | None) -> bool:
 def request_site(request: HttpRequest) -> Site | None:
     """The site a request was made to (Wagtail's hostname and port matching), ``None`` if no site is configured."""
     return Site.find_for_request(request)
-
-
-def visible_to_request(request: HttpRequest, model: type[P] = Page) -> PageQuerySet:
-    """:func:`visible_pages` of the request's site; the request's session and user never count."""
-    return visible_pages(request_site(request), model)
 
 
 def keep_visible(pages: Iterable[P | None], site: Site | None) -> list[P]:

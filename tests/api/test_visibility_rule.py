@@ -511,3 +511,15 @@ def test_wagtails_pages_router_reads_the_project_rule():
             api_pages_visibility.install()
     finally:
         wagtail_pages_router.get_pages_queryset = original
+
+
+def test_a_published_page_is_not_hidden_by_the_go_live_time_of_its_next_version(client, site_tree):
+    """Only a page never published waits for its go-live time; a published one keeps showing its live version.
+
+    Wagtail 8 keeps a scheduled next version's time on the revision, but a page row saved with it must not
+    take the live version offline either.
+    """
+    subjects = _subjects(site_tree)
+    Page.objects.filter(pk=subjects.article.pk).update(go_live_at=timezone.now() + timedelta(days=1))
+    assert client.get("/api/v3/route/", {"path": _path(subjects.article)}).status_code == 200
+    assert subjects.article.pk in _ids(client.get("/api/v3/articles/").json()["items"])
