@@ -5,15 +5,14 @@ The queryset joins and prefetches everything a card shows, so a page of 100
 cards costs the same handful of queries as a page of 1.
 """
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.errors import ProblemDetail, as_validation_error
 
 from home.api_fields import CategoryRef, page_path
 from home.models import DoctorPage
+from home.visibility import request_site, visible_pages
 from images.models import CustomRendition
 from images.renditions import CARD_WIDTHS, responsive_image
 
@@ -39,11 +38,14 @@ def _unknown(field: str, message: str):
 
 
 def article_cards_queryset(request: HttpRequest):
-    """Live, public articles of the requested site, with everything a card needs and no body."""
+    """The articles a visitor may see on the requested site, with everything a card needs and no body.
+
+    ``author_visible`` says whether the author's profile may be shown (a hidden doctor is left out).
+    """
+    site = request_site(request)
     return (
-        get_public_pages_queryset(request, ArticlePage)
-        # Past its expiry but not yet unpublished by ``publish_scheduled``: already hidden.
-        .exclude(expire_at__lte=timezone.now())
+        visible_pages(site, ArticlePage)
+        .annotate(author_visible=Exists(visible_pages(site, DoctorPage).filter(pk=OuterRef("author_id"))))
         .defer_streamfields()
         .select_related("hero_image", "author", "locale")
         .prefetch_related(
@@ -55,16 +57,19 @@ def article_cards_queryset(request: HttpRequest):
 
 
 def _apply_filters(request: HttpRequest, queryset, filters: ArticleFilters):
+    # Which tags and doctors exist is decided from what a visitor may see, so a filter never
+    # confirms a tag used only on hidden articles, or a hidden doctor.
+    visible = queryset
     if filters.category:
         if not Category.objects.filter(slug=filters.category).exists():
             raise _unknown("category", f"No category with the slug “{filters.category}”.")
         queryset = queryset.filter(categories__slug=filters.category)
     if filters.tag:
-        if not ArticlePage.tags.through.objects.filter(tag__slug=filters.tag).exists():
+        if not visible.filter(tags__slug=filters.tag).exists():
             raise _unknown("tag", f"No article is tagged “{filters.tag}”.")
         queryset = queryset.filter(tags__slug=filters.tag)
     if filters.doctor:
-        if not get_public_pages_queryset(request, DoctorPage).filter(pk=filters.doctor).exists():
+        if not visible_pages(request_site(request), DoctorPage).filter(pk=filters.doctor).exists():
             raise _unknown("doctor", f"No published doctor page has the id {filters.doctor}.")
         queryset = queryset.filter(Q(author_id=filters.doctor) | Q(reviewer_id=filters.doctor))
     return queryset.distinct()
@@ -86,9 +91,9 @@ def _card(article: ArticlePage, request: HttpRequest) -> ArticleCard:
         author=ArticleAuthor(
             id=author.pk,
             name=author.display_name,
-            path=page_path(author, request) if author.live else None,
+            path=page_path(author, request),
         )
-        if author
+        if author and article.author_visible
         else None,
     )
 

@@ -1,8 +1,8 @@
 """RSS 2.0 and Atom feeds of the articles: all, per category, per doctor.
 
-Django's syndication framework writes the XML. Only live, public articles of
-the requesting site are listed, newest first, each with its summary, hero
-image (as an enclosure), author, dates and categories; links are the
+Django's syndication framework writes the XML. Only the articles a visitor
+may see on the requesting site (:mod:`home.visibility`) are listed, newest first, each with its summary, hero
+image (as an enclosure), author (when a visitor may see the doctor), dates and categories; links are the
 frontend addresses on this same origin.
 """
 
@@ -10,7 +10,7 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from discovery.sitemap import last_modified
 from home.models import DoctorPage
+from home.visibility import visible_pages
 from images.models import CustomRendition
 
 from .models import ArticlePage, BlogIndexPage, Category
@@ -50,7 +51,7 @@ class ArticlesFeed(Feed):
         return self.description(obj)
 
     def link(self, obj) -> str:
-        index = BlogIndexPage.objects.live().public().descendant_of(self.site.root_page).first()
+        index = visible_pages(self.site, BlogIndexPage).order_by("path").first()
         return (index or self.site.root_page).get_full_url(self.request)
 
     def feed_url(self, obj) -> str:
@@ -64,7 +65,9 @@ class ArticlesFeed(Feed):
         return articles
 
     def items(self, obj):
-        articles = ArticlePage.objects.live().public().descendant_of(self.site.root_page)
+        articles = visible_pages(self.site, ArticlePage).annotate(
+            author_visible=Exists(visible_pages(self.site, DoctorPage).filter(pk=OuterRef("author_id")))
+        )
         return (
             self.filter_articles(articles, obj)
             .select_related("author", "hero_image")
@@ -98,10 +101,10 @@ class ArticlesFeed(Feed):
         return last_modified(item) or self.item_pubdate(item)
 
     def item_author_name(self, item: ArticlePage) -> str | None:
-        return item.author.display_name if item.author_id else None
+        return item.author.display_name if item.author_visible else None
 
     def item_author_link(self, item: ArticlePage) -> str | None:
-        return item.author.get_full_url(self.request) if item.author_id and item.author.live else None
+        return item.author.get_full_url(self.request) if item.author_visible else None
 
     def item_categories(self, item: ArticlePage) -> list[str]:
         return [category.name for category in item.categories.all()]
@@ -145,7 +148,7 @@ class DoctorArticlesFeed(ArticlesFeed):
 
     def get_object(self, request, slug: str):
         super().get_object(request)
-        doctor = DoctorPage.objects.live().public().descendant_of(self.site.root_page).filter(slug=slug).first()
+        doctor = visible_pages(self.site, DoctorPage).filter(slug=slug).first()
         if doctor is None:
             raise Http404("No such doctor.")
         return doctor

@@ -28,6 +28,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField, TagsField
 from home.blocks import BodyBlock
 from home.body_api import BodyField
+from home.visibility import visible_beside
 from images.renditions import ResponsiveImageField
 
 from .reading_time import reading_time_minutes
@@ -212,10 +213,9 @@ class ArticlePage(HeadlessPreviewMixin, Page):
 
     @property
     def related_articles(self):
-        """Up to three other live, public articles sharing a category, newest first."""
+        """Up to three other articles sharing a category that a visitor may see on this site, newest first."""
         return (
-            ArticlePage.objects.live()
-            .public()
+            visible_beside(self, ArticlePage)
             .filter(categories__in=[category.pk for category in self.categories.all()])
             .exclude(pk=self.pk)
             .distinct()

@@ -1,19 +1,24 @@
 """Wagtail API v2 at ``/api/v2/``, for the many existing v2 clients.
 
 It reads the same ``api_fields`` declarations as API v3, so the two APIs
-never disagree about what a page, image or document exposes. Anonymous
-readers see live, public pages of the requested site only (Wagtail's own
-``get_public_pages_queryset``, shared with v3).
+never disagree about what a page, image or document exposes. Readers see
+only the pages :mod:`home.visibility` allows on the requested site, whoever
+they are signed in as (``cms/api_pages_visibility.py``, shared with v3).
 """
 
+from django.http import Http404
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.redirects.api.v2 import RedirectsAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
+
+from .api_pages_visibility import public_pages_queryset
+from .routers.route import leading_to_visible_pages
 
 
 def with_api_relations(queryset):
@@ -44,7 +49,14 @@ def with_api_relations(queryset):
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
-    """Pages, joined and prefetched so a listing costs the same number of queries at any length."""
+    """Visible pages only, joined and prefetched so a listing costs the same number of queries at any length."""
+
+    def get_base_queryset(self):
+        """The pages an anonymous visitor may see on the requested site (session and user never count)."""
+        try:
+            return public_pages_queryset(self.request)
+        except ValueError as error:  # ?site= matched several sites
+            raise BadRequestError(str(error)) from error
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("content_type", "locale")
@@ -53,8 +65,21 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return queryset
 
 
+class PublicRedirectsAPIViewSet(RedirectsAPIViewSet):
+    """Wagtail's redirects, without those leading to a page a visitor may not see (its address stays unknown)."""
+
+    def get_queryset(self):
+        return leading_to_visible_pages(super().get_queryset())
+
+    def find_object(self, queryset, request):
+        redirect = super().find_object(queryset, request)
+        if redirect is not None and not queryset.filter(pk=redirect.pk).exists():
+            raise Http404("No redirect matches the given query.")
+        return redirect
+
+
 api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
-api_router.register_endpoint("redirects", RedirectsAPIViewSet)
+api_router.register_endpoint("redirects", PublicRedirectsAPIViewSet)

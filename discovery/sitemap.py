@@ -1,4 +1,4 @@
-"""``/sitemap.xml``: every live, public page at its frontend address, with its images.
+"""``/sitemap.xml``: every page a visitor may see (:mod:`home.visibility`) at its frontend address, with its images.
 
 Built on Wagtail's sitemap (``wagtail.contrib.sitemaps``), with two additions
 search engines use: ``lastmod`` is the later of the last publication and, for
@@ -12,6 +12,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 
+from home.visibility import visible_pages
 from images.models import CustomImage
 
 # The image rendition named in the sitemap: large enough for image search, never upscaled.
@@ -21,7 +22,10 @@ PAGE_IMAGE_FIELDS = ("hero_image_id", "photo_id")
 
 
 class PageSitemap(Sitemap):
-    """Wagtail's page sitemap with review dates and images."""
+    """Wagtail's page sitemap with review dates and images, listing the pages a visitor may see."""
+
+    def items(self):
+        return visible_pages(self.get_wagtail_site()).order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

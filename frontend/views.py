@@ -1,7 +1,7 @@
 """Every frontend path: the built single-page app, rendered on the server from the page's payload.
 
 Django resolves the Wagtail page for the path with Wagtail's own routing,
-decides with :mod:`home.visibility`-style rules whether a visitor may see it,
+decides with :mod:`home.visibility` whether a visitor may see it,
 builds the page's one payload (:mod:`frontend.page_payload`), renders the
 app's HTML from it (:mod:`frontend.server_render`) and answers with the real
 status: 200; 404 for a missing page (which Wagtail's redirects middleware
@@ -17,14 +17,17 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction, Site
 
+from blog.models import ArticlePage
 from cms.routers.route import find_public_page
 from cms.security_headers import frontend_csp
+from home.visibility import visible_reference
 
 from . import document_head
 from .page_cache import cached_page
@@ -82,6 +85,7 @@ def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     page = find_public_page(request, "/" + path)
     if page is None:
         return _restricted_or_not_found(request, site, path)
+    _leave_out_hidden_doctors(page)
     if request.method == "POST":
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
     try:
@@ -89,6 +93,13 @@ def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     except ListingNotFound:
         return not_found(request, site)
     return render_payload(request, data, document_head.for_page(request, site, page, data))
+
+
+def _leave_out_hidden_doctors(page: Page) -> None:
+    """A doctor a visitor may not see is named nowhere on an article's page (byline, JSON-LD, booking links)."""
+    if isinstance(page, ArticlePage):
+        page.author = visible_reference(page.author, referrer=page)
+        page.reviewer = visible_reference(page.reviewer, referrer=page)
 
 
 def _restricted_or_not_found(request: HttpRequest, site: Site, path: str) -> HttpResponse:
@@ -99,13 +110,14 @@ def _restricted_or_not_found(request: HttpRequest, site: Site, path: str) -> Htt
     (their own session) sees the page, never from or into the shared cache.
     """
     page = _routed_page(request, site, path)
-    if page is None or not page.live:
+    if page is None or not page.live or (page.expire_at and page.expire_at <= timezone.now()):
         return not_found(request, site)
     restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
     failing = [restriction for restriction in restrictions if not restriction.accept_request(request)]
     if not restrictions:
         return not_found(request, site)  # expired or scheduled: not a restriction, simply not published
     if not failing:
+        _leave_out_hidden_doctors(page)
         data = page_payload(request, site, page)
         response = render_payload(request, data, document_head.for_page(request, site, page, data))
         response["Cache-Control"] = "private, no-store"

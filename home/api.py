@@ -11,6 +11,7 @@ from .api_output import as_api_json
 from .booking import APPOINTMENT_PATH, booking_links
 from .models import Clinic, SiteSettings
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
+from .visibility import is_visible, visible_pages
 
 router = Router(tags=["site"])
 
@@ -46,10 +47,10 @@ def site_shell(request: HttpRequest, site: Site) -> dict:
 def _site_shell_data(request: HttpRequest, site: Site) -> dict:
     settings = SiteSettings.for_request(request)
     root = site.root_page.specific
-    menu = root.get_children().live().public().in_menu().order_by("path")
+    menu = visible_pages(site).child_of(root).in_menu().order_by("path")
     privacy = settings.privacy_page
-    if privacy is not None and not Page.objects.live().public().filter(pk=privacy.pk).exists():
-        privacy = None  # a draft or private privacy notice is not linked
+    if not is_visible(privacy, site):
+        privacy = None  # a privacy notice visitors may not see is not linked
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
     home = _link(root, request)
     return {
@@ -85,6 +86,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
 def site_detail(request: HttpRequest):
     """The requested site's settings, booking contacts (``tel:`` and WhatsApp links), clinics and menu.
 
+    The menu and the privacy link name only pages a visitor may see (:mod:`home.visibility`).
     The frontend calls this once per visit to render the header, footer and the
     appointment bar on every page.
     """

@@ -17,6 +17,8 @@ from typing_extensions import TypedDict
 from images.renditions import CARD_WIDTHS, ResponsiveImage, responsive_image
 from images.share_image import share_image
 
+from .visibility import visible_reference, visible_references
+
 # Page fields tried, in order, for the description.
 DESCRIPTION_FALLBACKS = ("summary", "hero_text", "introduction")
 
@@ -218,11 +220,14 @@ class PageHeadField(Field):
 
 
 class DoctorField(Field):
-    """A foreign key to a doctor, expanded to a :class:`DoctorSummary`."""
+    """A foreign key to a doctor as a :class:`DoctorSummary`; ``null`` when a visitor may not see the doctor."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        return visible_reference(super().get_attribute(instance), referrer=instance)
 
     def to_representation(self, value) -> DoctorSummary | None:
         return doctor_summary(value)
@@ -247,21 +252,22 @@ class DoctorContactsField(Field):
 
 
 class FeaturedDoctorsField(Field):
-    """A home page's featured doctors, in order, as :class:`DoctorSummary` cards (live ones only)."""
+    """A home page's featured doctors, in order, as :class:`DoctorSummary` cards (those a visitor may see)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(*args, **kwargs)
 
     def get_attribute(self, instance):
-        return [item.doctor for item in instance.featured_doctors.select_related("doctor__photo") if item.doctor.live]
+        items = instance.featured_doctors.select_related("doctor__photo")
+        return visible_references([item.doctor for item in items], referrer=instance)
 
     def to_representation(self, value) -> list[DoctorSummary]:
         return [summary for summary in (doctor_summary(doctor) for doctor in value) if summary]
 
 
 class FeaturedArticlesField(Field):
-    """A home page's featured articles, in order, as :class:`ArticleSummary` cards (live ones only)."""
+    """A home page's featured articles, in order, as :class:`ArticleSummary` cards (those a visitor may see)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("read_only", True)
@@ -269,7 +275,7 @@ class FeaturedArticlesField(Field):
 
     def get_attribute(self, instance):
         items = instance.featured_articles.select_related("article__hero_image")
-        return [item.article for item in items if item.article.live]
+        return visible_references([item.article for item in items], referrer=instance)
 
     def to_representation(self, value) -> list[ArticleSummary]:
         return [article_summary(article) for article in value]

@@ -14,6 +14,7 @@ from typing_extensions import TypedDict
 from wagtail.models import Page
 
 from .models import DoctorPage
+from .visibility import visible_reference
 
 APPOINTMENT_PATH = "/appointment/"
 # The characters JavaScript's encodeURIComponent leaves as they are, so shared links look the same everywhere.
@@ -36,13 +37,12 @@ def whatsapp_text(message: str, page_title: str) -> str:
 
 
 def page_doctor(page: Page | None):
-    """The doctor whose contacts apply on ``page``: the doctor's own page, or an article's published author."""
+    """The doctor whose contacts apply on ``page``: the doctor's own page, or an article's author visitors may see."""
     if isinstance(page, DoctorPage):
         return page
     if getattr(page, "author_id", None) is None:
         return None
-    author = page.author
-    return author if author.live else None
+    return visible_reference(page.author, referrer=page)
 
 
 def booking_links(settings, page: Page | None = None, doctor=None) -> BookingLinks:

@@ -103,18 +103,19 @@ def generated_share_image(page) -> ShareImage:
 
 
 def doctor_line(page) -> str:
-    """The doctor's name to print: the doctor page's own, an article's author, else the site's first doctor."""
+    """The doctor's name to print: the doctor page's own, an article's author, else the site's first doctor.
+
+    Only a doctor a visitor may see is named (:mod:`home.visibility`).
+    """
     from home.models import DoctorPage
+    from home.visibility import visible_beside, visible_reference
 
     if isinstance(page, DoctorPage):
         return " · ".join(part for part in (page.display_name, page.job_title) if part)
-    author = getattr(page, "author", None)
+    author = visible_reference(getattr(page, "author", None), referrer=page)
     if author is not None:
         return author.display_name
-    site = page.get_site()
-    if site is None:
-        return ""
-    doctor = DoctorPage.objects.live().descendant_of(site.root_page).order_by("path").first()
+    doctor = visible_beside(page, DoctorPage).order_by("path").first()
     return doctor.display_name if doctor else ""
 
 

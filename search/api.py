@@ -1,23 +1,23 @@
 """Site search: ``GET /api/v3/search/?q=``.
 
-Searches the live, public doctor profiles, articles and standard pages of the
-requested site with Wagtail's search backend (PostgreSQL full text in
+Searches the doctor profiles, articles and standard pages a visitor may see
+on the requested site (:mod:`home.visibility`) with Wagtail's search backend (PostgreSQL full text in
 production), puts the editors' search promotions for the query first, and
 gives each hit a highlighted snippet.
 """
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.query import PageQuerySet
 from wagtail.search.utils import normalise_query_string
 
 from blog.models import ArticlePage
 from home.api_fields import page_path
 from home.models import DoctorPage, StandardPage
+from home.visibility import request_site, visible_pages
 
 from .highlight import highlight, plain_texts
 from .schemas import SearchHit, SearchQuery, SearchResults
@@ -25,6 +25,14 @@ from .schemas import SearchHit, SearchQuery, SearchResults
 router = Router(tags=["search"])
 
 SEARCHABLE = {DoctorPage: "doctor", ArticlePage: "article", StandardPage: "page"}
+
+
+def searchable_pages(site: Site | None) -> PageQuerySet:
+    """The pages of the searchable types a visitor may see on ``site``, ready for ``.search()``.
+
+    Selected by id, as search backends filter only on indexed fields.
+    """
+    return Page.objects.type(*SEARCHABLE).filter(pk__in=visible_pages(site).values("pk"))
 
 
 def _texts(page) -> list[str]:
@@ -82,11 +90,7 @@ def _promotions(request: HttpRequest, query: str, visible) -> list[SearchHit]:
 )
 def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignore[call-non-callable]
     """Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance."""
-    visible = get_public_pages_queryset(request, Page).type(*SEARCHABLE)
-    # Past its expiry but not yet unpublished by ``publish_scheduled``: already hidden. (By id, as
-    # search backends filter only on indexed fields.)
-    expired = list(visible.filter(expire_at__lte=timezone.now()).values_list("pk", flat=True))
-    visible = visible.exclude(pk__in=expired)
+    visible = searchable_pages(request_site(request))
     promoted = _promotions(request, params.q, visible) if params.offset == 0 else []
     promoted_ids = {hit.page_id for hit in promoted if hit.page_id}
     results = visible.exclude(pk__in=promoted_ids).search(params.q)

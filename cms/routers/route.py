@@ -3,27 +3,28 @@
 The frontend (and the server-rendered head) asks “what is at this path?” and
 gets, in one call, the page in the same shape as ``/api/v3/pages/{id}/``, or
 the target and status of a Wagtail redirect, or a 404 problem response.
-Pages win over redirects, as in Wagtail's ``RedirectMiddleware``.
+Pages win over redirects, as in Wagtail's ``RedirectMiddleware``. What is
+visible is decided by :mod:`home.visibility`: a hidden page is a 404, and so is
+a redirect to a hidden page (its address is not given away).
 """
 
 import re
 from typing import Literal
 
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
 
 from home.api_fields import PageHead, page_head
 from home.api_output import as_api_json
 from home.booking import BookingLinks, booking_links, page_doctor
 from home.models import SiteSettings
+from home.visibility import is_visible, request_site, visible_on_their_sites
 
 router = Router(tags=["route"])
 
@@ -102,8 +103,8 @@ class RoutedRedirect(Schema):
 
 
 def find_public_page(request: HttpRequest, path: str):
-    """The live, public, unexpired page of the requested site at ``path``, or ``None``."""
-    site = Site.find_for_request(request)
+    """The page at ``path`` on the requested site when a visitor may see it (:mod:`home.visibility`), else ``None``."""
+    site = request_site(request)
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
@@ -111,8 +112,20 @@ def find_public_page(request: HttpRequest, path: str):
         page, _, _ = site.root_page.localized.specific.route(request, components)
     except Http404:
         return None
-    visible = get_public_pages_queryset(request).filter(pk=page.pk).exclude(expire_at__lte=timezone.now())
-    return page.specific if visible.exists() else None
+    return page.specific if is_visible(page, site) else None
+
+
+def leading_to_visible_pages(redirects: QuerySet[Redirect]) -> QuerySet[Redirect]:
+    """The redirects that lead to an address or to a page a visitor may see (on its own site, which may be another)."""
+    return redirects.filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=visible_on_their_sites().values("pk")))
+
+
+def find_redirect(request: HttpRequest, path: str) -> Redirect | None:
+    """The editors' redirect for ``path``, unless it leads to a page a visitor may not see."""
+    redirect = get_redirect(request, Redirect.normalise_path(path, decode_unicode=False))
+    if redirect is None or not leading_to_visible_pages(Redirect.objects.filter(pk=redirect.pk)).exists():
+        return None
+    return redirect
 
 
 @router.get(
@@ -125,13 +138,14 @@ def find_public_page(request: HttpRequest, path: str):
 def resolve_route(request: HttpRequest, query: RouteQuery = Query(...)):  # ty: ignore[call-non-callable]
     """What is at ``path`` on this site: a page (``kind: "page"``), a redirect (``kind: "redirect"``) or a 404.
 
-    Drafts, private and expired pages are 404, like missing ones.
+    Pages a visitor may not see (drafts, private, expired, scheduled) are 404, like
+    missing ones, and so is a redirect to one of them.
     """
     page = find_public_page(request, query.path)
     if page is not None:
         # Validated by ninja with the request in context, as the page detail endpoint is.
         return routed_page_data(request, page)
-    redirect = get_redirect(request, Redirect.normalise_path(query.path, decode_unicode=False))
+    redirect = find_redirect(request, query.path)
     if redirect is not None:
         return {
             "kind": "redirect",
