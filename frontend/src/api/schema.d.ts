@@ -348,7 +348,8 @@ export interface paths {
          * Resolve a path to a page or a redirect
          * @description What is at ``path`` on this site: a page (``kind: "page"``), a redirect (``kind: "redirect"``) or a 404.
          *
-         *     Drafts, private and expired pages are 404, like missing ones.
+         *     Pages a visitor may not see (drafts, private, expired, scheduled) are 404, like
+         *     missing ones, and so is a redirect to one of them.
          */
         get: operations["route_resolve"];
         put?: never;
@@ -424,6 +425,7 @@ export interface paths {
          * Site settings, contacts, clinics and menu
          * @description The requested site's settings, booking contacts (``tel:`` and WhatsApp links), clinics and menu.
          *
+         *     The menu and the privacy link name only pages a visitor may see (:mod:`home.visibility`).
          *     The frontend calls this once per visit to render the header, footer and the
          *     appointment bar on every page.
          */
