@@ -11,6 +11,7 @@ that HTML from it, so what a visitor reads with and without JavaScript is one
 rendering of one document.
 """
 
+from typing import Literal
 from urllib.parse import quote, urlencode
 
 from django.http import HttpRequest
@@ -31,9 +32,13 @@ ARTICLES_PER_PAGE = 12
 DOCTOR_ARTICLES = 12
 
 
-class PasswordForm(TypedDict):
-    """Wagtail's page-password form, shown in the site's layout."""
+class RestrictedPage(TypedDict):
+    """A page behind Wagtail's privacy settings: its password form, or the notice that it is private.
 
+    The form fields are empty for a private (sign-in or group) page.
+    """
+
+    kind: Literal["password", "private"]
     title: str
     action: str
     csrf_token: str
@@ -51,7 +56,7 @@ class PagePayload(TypedDict):
     route: dict | None
     articles: dict | None
     search: dict | None
-    password_form: PasswordForm | None
+    restricted: RestrictedPage | None
 
 
 class ListingNotFound(Exception):
@@ -59,7 +64,7 @@ class ListingNotFound(Exception):
 
 
 def payload(request: HttpRequest, site: Site, *, status: int = 200, query: str = "", **parts) -> PagePayload:
-    """A payload with the site shell and the given parts (``route``, ``articles``, ``search``, ``password_form``)."""
+    """A payload with the site shell and the given parts (``route``, ``articles``, ``search``, ``restricted``)."""
     return PagePayload(
         status=status,
         path=request.path,
@@ -68,7 +73,7 @@ def payload(request: HttpRequest, site: Site, *, status: int = 200, query: str =
         route=parts.get("route"),
         articles=parts.get("articles"),
         search=parts.get("search"),
-        password_form=parts.get("password_form"),
+        restricted=parts.get("restricted"),
     )
 
 
@@ -109,9 +114,12 @@ def page_payload(request: HttpRequest, site: Site, page: Page) -> PagePayload:
             raise ListingNotFound(f"The list has no page {page_number}.")
         return payload(request, site, route=route, articles=articles, query=listing_query(category, tag, page_number))
     if isinstance(page, DoctorPage):
-        return payload(
-            request, site, route=route, articles=articles_page(request, doctor=page.pk, limit=DOCTOR_ARTICLES)
-        )
+        try:
+            articles = articles_page(request, doctor=page.pk, limit=DOCTOR_ARTICLES)
+        except ListingNotFound:
+            # A doctor's page behind a password the visitor passed: the public list knows no such doctor.
+            articles = {"count": 0, "limit": DOCTOR_ARTICLES, "offset": 0, "items": []}
+        return payload(request, site, route=route, articles=articles)
     return payload(request, site, route=route)
 
 

@@ -11,12 +11,9 @@ The head (title, description, canonical, social tags, feeds, JSON-LD) is
 written from the same payload (:mod:`frontend.document_head`).
 """
 
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -31,7 +28,7 @@ from home.visibility import visible_reference
 
 from . import document_head
 from .page_cache import cached_page
-from .page_payload import ListingNotFound, PagePayload, PasswordForm, page_payload, payload, search_payload
+from .page_payload import ListingNotFound, PagePayload, RestrictedPage, page_payload, payload, search_payload
 from .query_parameters import query_limited_to
 from .server_render import render_app
 from .shell import fill_shell
@@ -103,43 +100,46 @@ def _leave_out_hidden_doctors(page: Page) -> None:
 
 
 def _restricted_or_not_found(request: HttpRequest, site: Site, path: str) -> HttpResponse:
-    """Wagtail's behaviour for a live page behind a view restriction; a 404 for anything else.
+    """A live page behind Wagtail's privacy settings, as the public site shows it; a 404 for anything else.
 
-    A password restriction shows Wagtail's password form in the site's layout (and checks it on POST);
-    a sign-in or group restriction sends the visitor to sign in. A visitor who passed every restriction
-    (their own session) sees the page, never from or into the shared cache.
+    A password restriction shows Wagtail's password form in the site's layout (401, checked on POST to
+    the page itself), and a visitor whose session passed it reads the page (never from or into the
+    shared cache). A sign-in or group restriction is a 403 page for everyone: the public site shows a
+    signed-in staff member what it shows anybody, and staff read such pages in the admin's preview.
     """
     page = _routed_page(request, site, path)
     if page is None or not page.live or (page.expire_at and page.expire_at <= timezone.now()):
         return not_found(request, site)
-    restrictions = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True))
-    failing = [restriction for restriction in restrictions if not restriction.accept_request(request)]
+    restrictions = list(PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)))
     if not restrictions:
-        return not_found(request, site)  # expired or scheduled: not a restriction, simply not published
+        return not_found(request, site)  # scheduled or on another site: simply not published here
+    if any(restriction.restriction_type != PageViewRestriction.PASSWORD for restriction in restrictions):
+        return _restricted_response(request, site, 403, kind="private", title=_("This page is private"))
+    failing = [restriction for restriction in restrictions if not restriction.accept_request(request)]
     if not failing:
         _leave_out_hidden_doctors(page)
         data = page_payload(request, site, page)
         response = render_payload(request, data, document_head.for_page(request, site, page, data))
         response["Cache-Control"] = "private, no-store"
         return response
-    restriction = failing[0]
-    if restriction.restriction_type != PageViewRestriction.PASSWORD:
-        # Wagtail's sign-in for private pages (``WAGTAIL_FRONTEND_LOGIN_URL``, else its own login view).
-        login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
-        return redirect_to_login(request.get_full_path(), login_url)
-    form = PasswordViewRestrictionForm(request.POST or None, instance=restriction)
+    form = PasswordViewRestrictionForm(request.POST or None, instance=failing[0])
     if request.method == "POST" and form.is_valid():
-        restriction.mark_as_passed(request)
+        failing[0].mark_as_passed(request)
         return HttpResponse(status=303, headers={"Location": request.path})
-    title = _("Password required")
-    password_form = PasswordForm(
+    error = " ".join(form.errors.get("password", [])) if request.method == "POST" else ""
+    return _restricted_response(request, site, 401, kind="password", title=_("Password required"), error=error)
+
+
+def _restricted_response(request: HttpRequest, site: Site, status: int, *, kind: str, title: str, error: str = ""):
+    restricted = RestrictedPage(
+        kind=kind,
         title=title,
-        action=request.path,
-        csrf_token=get_token(request),
-        return_url=request.path,
-        error=" ".join(form.errors.get("password", [])) if request.method == "POST" else "",
+        action=request.path if kind == "password" else "",
+        csrf_token=get_token(request) if kind == "password" else "",
+        return_url=request.path if kind == "password" else "",
+        error=error,
     )
-    data = payload(request, site, status=401, password_form=password_form)
+    data = payload(request, site, status=status, restricted=restricted)
     response = render_payload(request, data, document_head.for_app_page(request, data, title=title))
     response["Cache-Control"] = "private, no-store"
     return response

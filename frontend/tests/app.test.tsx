@@ -118,8 +118,8 @@ describe('App', () => {
   });
 
   it("shows a password-protected page's form, posting to the page itself", () => {
-    const form = { title: 'Password required', action: '/members/', csrf_token: 't0k3n', return_url: '/members/', error: 'Wrong password.' };
-    start(payloadFor('/members/', { status: 401, password_form: form }));
+    const form = { kind: 'password' as const, title: 'Password required', action: '/members/', csrf_token: 't0k3n', return_url: '/members/', error: 'Wrong password.' };
+    start(payloadFor('/members/', { status: 401, restricted: form }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Password required');
     expect(screen.getByRole('alert').textContent).toBe('Wrong password.');
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');

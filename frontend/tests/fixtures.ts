@@ -137,5 +137,5 @@ export function routed(page: DoctorPageData | ArticlePageData | Record<string, u
 
 /** A document's payload at `path`. */
 export function payloadFor(path: string, parts: Partial<PagePayload> = {}): PagePayload {
-  return { status: 200, path, query: '', site, route: null, articles: null, search: null, password_form: null, ...parts };
+  return { status: 200, path, query: '', site, route: null, articles: null, search: null, restricted: null, ...parts };
 }

@@ -38,7 +38,7 @@ def test_a_password_page_shows_wagtails_form_in_the_sites_layout_and_every_other
     assert 'class="site-header"' in html and 'class="cta-bar"' in html
     assert password_page.summary not in html
     data = page_data(html)
-    assert data["route"] is None and data["password_form"]["action"] == password_page.url
+    assert data["route"] is None and data["restricted"]["action"] == password_page.url
     for page in (home_page, articles_index, seed_article):
         assert visitor.get(page.url).status_code == 200, page.url
     assert visitor.get("/search/?q=oncologist").status_code == 200
@@ -59,24 +59,27 @@ def test_the_right_password_opens_the_page_for_that_visitor_only(visitor, passwo
     assert Client().get(password_page.url).status_code == 401
 
 
-def test_a_sign_in_restricted_page_and_its_children_send_visitors_to_sign_in(visitor, articles_index, seed_article):
+def test_a_sign_in_restricted_page_and_its_children_are_a_clear_403_whoever_asks(
+    visitor, django_user_model, articles_index, seed_article, home_page
+):
     PageViewRestriction.objects.create(page=articles_index, restriction_type=PageViewRestriction.LOGIN)
     for page in (articles_index, seed_article):
         response = visitor.get(page.url)
-        assert response.status_code == 302
-        assert response["Location"] == f"/_util/login/?next={page.url}"
-    assert visitor.get(response["Location"]).status_code == 200
+        assert response.status_code == 403, page.url
+        html = response.content.decode()
+        assert "<h1>This page is private</h1>" in html and 'class="site-header"' in html
+        assert seed_article.summary not in html
+    # A signed-in staff member browsing the public site is shown what anybody is (they preview in the admin).
+    visitor.force_login(django_user_model.objects.create_superuser("editor", "editor@example.com", "pw"))
+    assert visitor.get(seed_article.url).status_code == 403
+    assert visitor.get(home_page.url).status_code == 200
 
 
-def test_a_group_restricted_page_is_forbidden_to_a_signed_in_member_of_no_such_group(
-    visitor, django_user_model, doctor
-):
+def test_a_group_restricted_page_is_403_for_a_signed_in_member_of_no_such_group(visitor, django_user_model, doctor):
     restriction = PageViewRestriction.objects.create(page=doctor, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set([Group.objects.create(name="Tumour board")])
     visitor.force_login(django_user_model.objects.create_user("reception", password="x"))
-    response = visitor.get(doctor.url)
-    assert response.status_code == 302  # Wagtail's behaviour: sign in as someone who may read it
-    assert response["Location"].startswith("/_util/login/")
+    assert visitor.get(doctor.url).status_code == 403
 
 
 def test_an_address_starting_with_two_slashes_is_not_sent_to_another_site(visitor, demo_site):

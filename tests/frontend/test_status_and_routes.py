@@ -44,15 +44,13 @@ class TestStatus:
         assert client.get("/no-such-page").status_code == 404
         assert client.get("/old-site/page.html").status_code == 404
 
-    def test_a_draft_is_404_and_a_group_restricted_page_asks_to_sign_in(self, client, seed_article, doctor):
+    def test_a_draft_is_404_and_a_group_restricted_page_is_403(self, client, seed_article, doctor):
         seed_article.unpublish()
         assert client.get(seed_article.url_path.removeprefix("/home")).status_code == 404
         PageViewRestriction.objects.create(page=doctor, restriction_type=PageViewRestriction.GROUPS).groups.set(
             Group.objects.all()
         )
-        response = client.get(doctor.url)
-        assert response.status_code == 302
-        assert response["Location"] == f"/_util/login/?next={doctor.url}"
+        assert client.get(doctor.url).status_code == 403
 
     def test_frontend_only_routes(self, client, demo_site):
         assert client.get("/search/?q=oncologist").status_code == 200

@@ -17,6 +17,7 @@ export const en = {
   retry: 'Try again',
   passwordText: 'This page is protected. Enter the password you were given to read it.',
   passwordLabel: 'Password',
+  privateText: 'This page is not public. Clinic staff can read it in the admin.',
   passwordSubmit: 'Continue',
   notFoundText: 'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
   goHome: 'Go to the home page',

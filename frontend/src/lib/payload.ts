@@ -6,8 +6,9 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ArticleCardPage, RoutedPage, SearchResults, SiteData } from '../api/types';
 
-/** A password-protected page's form (Wagtail's page privacy "password" option). */
-export interface PasswordForm {
+/** A page behind Wagtail's privacy settings: its password form, or the notice that it is private. */
+export interface RestrictedPage {
+  kind: 'password' | 'private';
   title: string;
   action: string;
   csrf_token: string;
@@ -27,7 +28,7 @@ export interface PagePayload {
   /** The article list's page of cards, or a doctor's articles. */
   articles: ArticleCardPage | null;
   search: SearchResults | null;
-  password_form: PasswordForm | null;
+  restricted: RestrictedPage | null;
 }
 
 /** The payload inlined in the document, or null when there is none (a bare shell). */

@@ -8,7 +8,7 @@ import { useResource } from '../lib/useResource';
 import { usePathname } from '../lib/usePathname';
 import { NotFoundPage } from './NotFoundPage';
 import { PageView } from './PageView';
-import { PasswordPage } from './PasswordPage';
+import { RestrictedNotice } from './RestrictedNotice';
 
 /** Any Wagtail path: the inlined page on the first view, else what the route endpoint says is there. */
 export function CmsRoute() {
@@ -30,7 +30,7 @@ export function CmsRoute() {
     }
   }, [result]);
 
-  if (inlined?.password_form) return <PasswordPage form={inlined.password_form} />;
+  if (inlined?.restricted) return <RestrictedNotice page={inlined.restricted} />;
   if (result?.kind === 'page') {
     return (
       <Layout head={result.head} booking={result.booking} pageId={result.page.id}>
