@@ -3,17 +3,22 @@
 It reads the same ``api_fields`` declarations as API v3, so the two APIs
 never disagree about what a page, image or document exposes. Anonymous
 readers see live, public pages of the requested site only (Wagtail's own
-``get_public_pages_queryset``, shared with v3).
+``get_public_pages_queryset``, shared with v3). Every endpoint is anonymous
+and JSON only (``cms/api_v2_anonymous.py``).
 """
 
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.contrib.redirects.api.v2 import RedirectsAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
+
+from .api_v2_anonymous import (
+    AnonymousJSONOnly,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+    PublicRedirectsAPIViewSet,
+)
 
 
 def with_api_relations(queryset):
@@ -43,7 +48,7 @@ def with_api_relations(queryset):
     return queryset.select_related(*select).prefetch_related(*prefetch)
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
     """Pages, joined and prefetched so a listing costs the same number of queries at any length."""
 
     def get_queryset(self):
@@ -55,6 +60,6 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
-api_router.register_endpoint("redirects", RedirectsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("redirects", PublicRedirectsAPIViewSet)

@@ -5,6 +5,8 @@ from ninja import Router
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
+from cms.api_auth import TOKEN_OR_ANONYMOUS
+
 from .api_fields import PageLink, appointment_contacts, page_path
 from .models import Clinic, SiteSettings
 from .schemas import SiteIdentity, SiteShellSchema
@@ -22,6 +24,7 @@ def _link(page: Page, request: HttpRequest) -> PageLink:
     url_name="site_detail",
     summary="Site settings, contacts, clinics and menu",
     operation_id="site_detail",
+    auth=TOKEN_OR_ANONYMOUS,
 )
 def site_detail(request: HttpRequest):
     """The requested site's settings, booking contacts (``tel:`` and WhatsApp links), clinics and menu.

@@ -20,6 +20,8 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from cms.api_auth import TOKEN_OR_ANONYMOUS
+
 router = Router(tags=["route"])
 
 MAX_PATH_LENGTH = 1000
@@ -95,6 +97,7 @@ def find_public_page(request: HttpRequest, path: str):
     url_name="route",
     summary="Resolve a path to a page or a redirect",
     operation_id="route_resolve",
+    auth=TOKEN_OR_ANONYMOUS,
 )
 def resolve_route(request: HttpRequest, query: RouteQuery = Query(...)):  # ty: ignore[call-non-callable]
     """What is at ``path`` on this site: a page (``kind: "page"``), a redirect (``kind: "redirect"``) or a 404.
