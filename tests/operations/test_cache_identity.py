@@ -1,9 +1,10 @@
 """Who is asking never changes what the next anonymous visitor gets, over real HTTP with the shared cache.
 
 The two gunicorn servers of ``test_several_workers.py`` (production settings,
-one database, one shared cache) are reused. A first request that says who is
-asking (a staff session, a bearer token) or that asks differently (``Accept:
-text/html``, cookies, parameters nobody reads) goes to server A while the
+one database, one shared cache) are reused, both asked for the same site. A
+first request that says who is asking (a staff session, a bearer token) or
+that asks differently (``Accept: text/html``, cookies, parameters nobody
+reads) goes to server A while the
 cache is cold; the next anonymous visitor's answer from server B must be what
 an anonymous visitor gets from a cold cache: same status and body, no
 ``Set-Cookie``, no user name, no CSRF token, no staff-only page, JSON where
@@ -31,6 +32,7 @@ from tests.operations.test_several_workers import (  # the servers and site of t
     servers,  # noqa: F401 (fixture)
 )
 
+SITE_HOST = "127.0.0.1"
 STAFF = "dr-rota-keeper"
 RESTRICTED_TITLE = "Ward rota for staff only"
 SEARCH_WORD = "rota"
@@ -77,9 +79,14 @@ def cold_cache(prepared_site: PreparedSite, cache_choice: CacheChoice) -> None: 
     manage({**prepared_site.env, **cache_choice.env}, "shell", "-c", COLD_CACHE)
 
 
-def get(server: Server, url: str, **kwargs) -> requests.Response:
-    """A ``GET`` to ``server`` with whatever the visitor sends; redirects are answers."""
-    return requests.get(server.url + url, allow_redirects=False, timeout=REQUEST_TIMEOUT, **kwargs)
+def get(server: Server, url: str, headers: dict | None = None, **kwargs) -> requests.Response:
+    """A ``GET`` to ``server`` with whatever the visitor sends; redirects are answers.
+
+    Every request names the site as visitors do (``Host: 127.0.0.1``, without the
+    server's port), whichever server the load balancer picks: one site, one set of copies.
+    """
+    headers = {"Host": SITE_HOST, **(headers or {})}
+    return requests.get(server.url + url, headers=headers, allow_redirects=False, timeout=REQUEST_TIMEOUT, **kwargs)
 
 
 def staff_session(server: Server, identities: dict) -> Callable[[str], requests.Response]:
