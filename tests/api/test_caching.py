@@ -1,6 +1,7 @@
 """ETag, Cache-Control, 304s, the server-side cache and its invalidation; CORS; CDN purge config."""
 
 import base64
+import gzip
 from unittest import mock
 
 import pytest
@@ -252,6 +253,30 @@ def test_the_cache_status_is_not_told_unless_turned_on(client, site_tree, settin
     repeated = client.get(ARTICLES)
     assert "X-Cache" not in repeated
     assert repeated["Cache-Control"] == "public, max-age=60"
+
+
+# --- Compression ---------------------------------------------------------------
+
+
+def test_public_json_is_compressed_fresh_and_from_the_cache(client, site_tree):
+    for attempt in ("MISS", "HIT"):
+        answer = client.get(ARTICLES, HTTP_ACCEPT_ENCODING="gzip")
+        assert answer["X-Cache"] == attempt
+        assert answer["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in answer["Vary"]
+        assert gzip.decompress(answer.content).startswith(b"{")
+    assert "Content-Encoding" not in client.get(ARTICLES)
+
+
+def test_answers_that_may_hold_a_secret_are_not_compressed(client, staff):
+    login = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip")
+    assert login.status_code == 200 and "csrftoken" in login.cookies
+    assert "Content-Encoding" not in login
+    client.force_login(staff)
+    for url in ("/admin/", ARTICLES, "/articles/"):
+        answer = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+        assert answer.status_code == 200
+        assert "Content-Encoding" not in answer, f"{url} is compressed for a session"
 
 
 # --- CORS --------------------------------------------------------------------
