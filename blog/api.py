@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from wagtail.api.v3.errors import ProblemDetail, as_validation_error
 
+from cms.api_auth import TOKEN_OR_ANONYMOUS
 from home.api_fields import CategoryRef, page_path
 from home.models import DoctorPage
 from home.visibility import request_site, visible_pages
@@ -104,6 +105,7 @@ def _card(article: ArticlePage, request: HttpRequest) -> ArticleCard:
     url_name="list_articles",
     summary="List article cards",
     operation_id="articles_list",
+    auth=TOKEN_OR_ANONYMOUS,
 )
 def list_articles(request: HttpRequest, filters: ArticleFilters = Query(...)):  # ty: ignore[call-non-callable]
     """Article cards of this site, filtered by category, tag, doctor (author or reviewer) or search words.

@@ -2,9 +2,11 @@
 
 Every anonymous ``GET`` to ``/api/v2/`` or ``/api/v3/`` that succeeds is kept
 in Django's default cache (Redis when ``REDIS_URL`` is set, local memory
-otherwise) under a key that includes the *content generation*. Publishing,
-unpublishing, moving or deleting a page, and saving or deleting a snippet,
-image, document, redirect, site or setting starts a new generation, so no
+otherwise) under a key that includes the *content generation*, by the rules of
+``cms/shared_copies.py`` (no session cookie, no ``Authorization``, no cookie or
+CSRF token in the answer; host, path, query string and media type in the key).
+Publishing, unpublishing, moving or deleting a page, and saving or deleting a
+snippet, image, document, redirect, site or setting starts a new generation, so no
 reader ever gets a response older than the last content change. One global
 generation is deliberately coarse: content changes are rare compared with
 reads, and it can never miss a dependency (a card showing an author's name,
@@ -24,12 +26,24 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
+from .shared_copies import (
+    PRIVATE,
+    carries_identity,
+    copy_key,
+    is_shareable,
+    report_cache_status,
+    sets_cookie_or_csrf_token,
+)
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "api-cache:generation"
 CACHED_PREFIXES = ("/api/v2/", "/api/v3/")
 # Endpoints whose answers are personal or one-off: never cached.
 UNCACHED_PREFIXES = ("/api/v3/preview/", "/api/v3/whoami/", "/api/v3/appointments/")
+# Every public API answer is JSON whatever ``Accept`` says (API v2 has no browsable HTML), so
+# this is the one media type a copy is kept for; an answer of any other type is never kept.
+API_MEDIA_TYPE = "application/json"
 
 
 def current_generation() -> str:
@@ -90,13 +104,13 @@ def invalidate_api_cache(**kwargs) -> None:
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
-    """Anonymous reads of the public API only; a bearer token means a personal answer."""
+    """Anonymous reads of the public API only: a session or a token may mean a personal answer."""
     return (
         getattr(settings, "API_CACHE_ENABLED", True)
         and request.method in ("GET", "HEAD")
         and request.path.startswith(CACHED_PREFIXES)
         and not request.path.startswith(UNCACHED_PREFIXES)
-        and "HTTP_AUTHORIZATION" not in request.META
+        and not carries_identity(request)
     )
 
 
@@ -149,26 +163,28 @@ class PublicAPICacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(CACHED_PREFIXES):
             return self.get_response(request)
-        if not is_cacheable_request(request):
+        if carries_identity(request):
+            # Computed for someone (a token may show drafts): not kept here, nor by any shared cache downstream.
             response = self.get_response(request)
-            if "HTTP_AUTHORIZATION" in request.META:
-                # A token-bearing answer may include drafts: never shared.
-                response["Cache-Control"] = "private, no-store"
+            response["Cache-Control"] = PRIVATE
             return response
+        if not is_cacheable_request(request):
+            return self.get_response(request)
 
-        key, cached = cached_copy("api-cache", f"{request.get_host()}|{request.get_full_path()}")
+        key, cached = cached_copy("api-cache", copy_key(request, API_MEDIA_TYPE))
         if cached is not None:
-            response = cached
-            response["X-Cache"] = "HIT"
-            return _not_modified(request, response)
+            return _not_modified(request, report_cache_status(cached, "HIT"))
 
         response = self.get_response(request)
-        if response.status_code != 200 or response.streaming or response.has_header("Cache-Control"):
-            # Errors, redirects and views that chose their own policy (e.g. previews) pass through.
+        if sets_cookie_or_csrf_token(request, response):
+            response["Cache-Control"] = PRIVATE
+            return response
+        if response.has_header("Cache-Control") or not is_shareable(request, response, API_MEDIA_TYPE):
+            # Errors, redirects, other media types and views that chose their own policy (e.g. previews) pass through.
             return response
         response["ETag"] = _etag(response.content)
         response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
-        patch_vary_headers(response, ["Accept-Encoding"])
+        # A cache downstream must not hand this anonymous answer to a token holder, whose answer differs.
+        patch_vary_headers(response, ["Accept-Encoding", "Authorization"])
         keep_copy(key, response)
-        response["X-Cache"] = "MISS"
-        return _not_modified(request, response)
+        return _not_modified(request, report_cache_status(response, "MISS"))

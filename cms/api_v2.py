@@ -4,6 +4,7 @@ It reads the same ``api_fields`` declarations as API v3, so the two APIs
 never disagree about what a page, image or document exposes. Readers see
 only the pages :mod:`home.visibility` allows on the requested site, whoever
 they are signed in as (``cms/api_pages_visibility.py``, shared with v3).
+Every endpoint is anonymous and JSON only (``cms/api_v2_anonymous.py``).
 """
 
 from django.http import Http404
@@ -11,13 +12,12 @@ from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.contrib.redirects.api.v2 import RedirectsAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from .api_pages_visibility import public_pages_queryset
+from .api_v2_anonymous import AnonymousJSONOnly, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from .api_v2_anonymous import PublicRedirectsAPIViewSet as AnonymousRedirectsAPIViewSet
 from .routers.route import leading_to_visible_pages
 
 
@@ -48,7 +48,7 @@ def with_api_relations(queryset):
     return queryset.select_related(*select).prefetch_related(*prefetch)
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
     """Visible pages only, joined and prefetched so a listing costs the same number of queries at any length."""
 
     def get_base_queryset(self):
@@ -65,7 +65,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return queryset
 
 
-class PublicRedirectsAPIViewSet(RedirectsAPIViewSet):
+class PublicRedirectsAPIViewSet(AnonymousRedirectsAPIViewSet):
     """Wagtail's redirects, without those leading to a page a visitor may not see (its address stays unknown)."""
 
     def get_queryset(self):
@@ -80,6 +80,6 @@ class PublicRedirectsAPIViewSet(RedirectsAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 api_router.register_endpoint("redirects", PublicRedirectsAPIViewSet)

@@ -8,7 +8,12 @@ content generation as the API cache (``cms/api_cache.py``): publishing,
 unpublishing, moving a page or changing a snippet, image or setting makes
 every copy stale at once, in every worker that shares the cache.
 
-Only ``200`` answers are kept; a 404 is cheap and may become a redirect.
+Only anonymous requests make and get copies (``cms/shared_copies.py``: no
+session cookie, no ``Authorization``); the others are rendered each time and
+answered ``Cache-Control: private, no-store``. A copy is kept only of a ``200``
+HTML answer that sets no cookie and holds no CSRF token (a 404 is cheap and may
+become a redirect), under a key made of the scheme, host, path and the query
+the view reads (after ``frontend/query_parameters.py`` dropped the others).
 Losing the cache loses nothing: a cache error means the page is rendered.
 """
 
@@ -18,24 +23,29 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from cms.api_cache import cached_copy, keep_copy
+from cms.shared_copies import PRIVATE, carries_identity, copy_key, is_shareable, report_cache_status
+
+PAGE_MEDIA_TYPE = "text/html"
 
 
 def cached_page(view):
-    """Serve ``view``'s ``200`` answers from the cache until content changes."""
+    """Serve ``view``'s ``200`` answers to anonymous visitors from the cache until content changes."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if carries_identity(request):
+            response = view(request, *args, **kwargs)
+            response["Cache-Control"] = PRIVATE
+            return response
         if not settings.PAGE_CACHE_ENABLED:
             return view(request, *args, **kwargs)
         # The scheme and host are part of the page (canonical URL, JSON-LD, feed links).
-        key, cached = cached_copy("page-cache", request.build_absolute_uri())
+        key, cached = cached_copy("page-cache", copy_key(request, PAGE_MEDIA_TYPE))
         if cached is not None:
-            cached["X-Cache"] = "HIT"
-            return cached
+            return report_cache_status(cached, "HIT")
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies:
+        if is_shareable(request, response, PAGE_MEDIA_TYPE):
             keep_copy(key, response)
-        response["X-Cache"] = "MISS"
-        return response
+        return report_cache_status(response, "MISS")
 
     return wrapped

@@ -6,6 +6,8 @@ from ninja import Router
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
+from cms.api_auth import TOKEN_OR_ANONYMOUS
+
 from .api_fields import Breadcrumb, PageHead, PageLink, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
 from .booking import APPOINTMENT_PATH, booking_links
@@ -82,6 +84,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
     url_name="site_detail",
     summary="Site settings, contacts, clinics and menu",
     operation_id="site_detail",
+    auth=TOKEN_OR_ANONYMOUS,
 )
 def site_detail(request: HttpRequest):
     """The requested site's settings, booking contacts (``tel:`` and WhatsApp links), clinics and menu.

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search.utils import normalise_query_string
 
 from blog.models import ArticlePage
+from cms.api_auth import TOKEN_OR_ANONYMOUS
 from home.api_fields import page_path
 from home.models import DoctorPage, StandardPage
 from home.visibility import request_site, visible_pages
@@ -87,6 +88,7 @@ def _promotions(request: HttpRequest, query: str, visible) -> list[SearchHit]:
     url_name="site_search",
     summary="Search doctors, articles and pages",
     operation_id="search",
+    auth=TOKEN_OR_ANONYMOUS,
 )
 def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignore[call-non-callable]
     """Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance."""

@@ -19,7 +19,8 @@ class SearchQuery(Schema):
     @field_validator("q")
     @classmethod
     def not_blank(cls, value: str) -> str:
-        value = " ".join(value.split())
+        # Quotes mean nothing to this plain-words search, and an unbalanced one is an FTS5 syntax error on SQLite.
+        value = " ".join(value.replace('"', " ").split())
         if not value:
             raise ValueError("Enter at least one word to search for.")
         return value

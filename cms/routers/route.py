@@ -20,6 +20,7 @@ from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 
+from cms.api_auth import TOKEN_OR_ANONYMOUS
 from home.api_fields import PageHead, page_head
 from home.api_output import as_api_json
 from home.booking import BookingLinks, booking_links, page_doctor
@@ -134,6 +135,7 @@ def find_redirect(request: HttpRequest, path: str) -> Redirect | None:
     url_name="route",
     summary="Resolve a path to a page or a redirect",
     operation_id="route_resolve",
+    auth=TOKEN_OR_ANONYMOUS,
 )
 def resolve_route(request: HttpRequest, query: RouteQuery = Query(...)):  # ty: ignore[call-non-callable]
     """What is at ``path`` on this site: a page (``kind: "page"``), a redirect (``kind: "redirect"``) or a 404.

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Permissions-Policy on every response (the frontend's CSP is set by its views).
     "cms.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the caches, so their copies are kept uncompressed; never where a secret is (BREACH).
+    "cms.compression.SecretSafeGZipMiddleware",
     # Before CommonMiddleware so CORS preflight answers are not redirected.
     "corsheaders.middleware.CorsMiddleware",
     # Inside CORS (so cached answers get CORS headers), before everything that reads the database.
@@ -235,6 +237,9 @@ API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
 # Rendered frontend pages are kept the same way (see frontend/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# ``X-Cache: HIT``/``MISS`` on answers of both caches, for diagnosis: off, as it tells
+# anyone which addresses others have just read.
+CACHE_STATUS_HEADER = env_bool("CACHE_STATUS_HEADER", False)
 
 # CORS for the API only, off unless origins are listed (same-origin frontend needs none).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

@@ -1,15 +1,24 @@
 """ETag, Cache-Control, 304s, the server-side cache and its invalidation; CORS; CDN purge config."""
 
+import base64
+import gzip
 from unittest import mock
 
 import pytest
 from django.core.cache import caches
-from django.test import override_settings
+from django.test import Client, override_settings
 from wagtail.contrib.frontend_cache.utils import get_backends
+from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
 
 ARTICLES = "/api/v3/articles/"
+
+
+@pytest.fixture(autouse=True)
+def _cache_status_header(settings):
+    """These tests tell a copy from a fresh answer by ``X-Cache``, off by default."""
+    settings.CACHE_STATUS_HEADER = True
 
 
 def test_public_get_has_etag_and_cache_control(client, site_tree):
@@ -153,6 +162,121 @@ def test_cache_outage_does_not_break_requests(client, site_tree):
     assert response.status_code == 200
     assert response.json()["count"] == 2
     assert detail.status_code == 200
+
+
+# --- Who is asking -------------------------------------------------------------
+
+STAFF_PASSWORD = "a-long-staff-password"
+
+
+@pytest.fixture
+def staff(site_tree, django_user_model):
+    """A superuser, and the about page restricted to logged-in users (which a staff session could read)."""
+    PageViewRestriction.objects.create(page=site_tree.about, restriction_type=PageViewRestriction.LOGIN)
+    return django_user_model.objects.create_superuser("staffer", "staffer@example.com", STAFF_PASSWORD)
+
+
+@pytest.mark.parametrize(
+    "url", [ARTICLES, "/api/v3/route/?path=/about/", "/api/v3/search/?q=treatment", "/api/v2/pages/?fields=title"]
+)
+def test_a_staff_session_neither_makes_nor_gets_the_copy_anonymous_visitors_are_served(client, staff, url):
+    anonymous = client.get(url)
+    staff_client = Client()
+    staff_client.force_login(staff)
+    answer = staff_client.get(url)
+    assert answer["Cache-Control"] == "private, no-store"
+    assert "X-Cache" not in answer and "ETag" not in answer
+    # The session does not change the answer either: the restricted page stays hidden.
+    assert answer.status_code == anonymous.status_code
+    assert answer.content == anonymous.content
+
+
+def test_a_staff_session_first_does_not_decide_what_anonymous_visitors_get(client, staff):
+    staff_client = Client()
+    staff_client.force_login(staff)
+    staff_client.get("/api/v2/pages/?fields=title")
+    staff_client.get("/api/v3/route/?path=/about/")
+    pages = client.get("/api/v2/pages/?fields=title")
+    assert pages["X-Cache"] == "MISS" and pages["Cache-Control"] == "public, max-age=60"
+    assert "About the practice" not in [item["title"] for item in pages.json()["items"]]
+    assert client.get("/api/v3/route/?path=/about/").status_code == 404
+
+
+def test_a_stale_session_cookie_is_not_served_to_others(client, site_tree):
+    stale = Client()
+    stale.cookies["sessionid"] = "expired-or-forged"
+    answer = stale.get(ARTICLES)
+    assert answer["Cache-Control"] == "private, no-store"
+    # The session middleware deletes the cookie in that answer; nobody else may get that deletion.
+    anonymous = client.get(ARTICLES)
+    assert anonymous["X-Cache"] == "MISS"
+    assert "sessionid" not in anonymous.cookies
+
+
+def test_api_v2_has_no_password_login(client, staff):
+    credentials = base64.b64encode(f"staffer:{STAFF_PASSWORD}".encode()).decode()
+    answer = client.get("/api/v2/pages/?fields=title", HTTP_AUTHORIZATION=f"Basic {credentials}")
+    assert answer.status_code == 200
+    assert "About the practice" not in [item["title"] for item in answer.json()["items"]]
+    assert answer["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.parametrize(
+    "headers", [{"HTTP_ACCEPT": "text/html"}, {"HTTP_ACCEPT": "text/html,application/xhtml+xml,*/*;q=0.8"}, {}]
+)
+@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/pages/?format=api", "/api/v2/images/"])
+def test_api_v2_answers_json_whatever_accept_or_format_asks(client, site_tree, url, headers):
+    answer = client.get(url, **headers)
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "application/json"
+    assert answer.json()["meta"]["total_count"] >= 1
+
+
+def test_a_browser_first_does_not_turn_the_json_copy_into_html(client, site_tree):
+    browser = client.get("/api/v2/pages/", HTTP_ACCEPT="text/html")
+    answer = client.get("/api/v2/pages/", HTTP_ACCEPT="application/json")
+    assert answer["X-Cache"] == "HIT"
+    assert answer["Content-Type"] == "application/json"
+    assert answer.content == browser.content
+
+
+def test_the_copy_is_kept_per_scheme_host_and_normalised_query(client, site_tree):
+    assert client.get("/api/v3/articles/?limit=1&offset=1")["X-Cache"] == "MISS"
+    assert client.get("/api/v3/articles/?offset=%31&limit=1")["X-Cache"] == "HIT"
+    assert client.get("/api/v3/articles/?offset=1&limit=1", secure=True)["X-Cache"] == "MISS"
+    assert client.get("/api/v3/articles/?offset=1&limit=1", HTTP_HOST="other.example")["X-Cache"] == "MISS"
+
+
+def test_the_cache_status_is_not_told_unless_turned_on(client, site_tree, settings):
+    settings.CACHE_STATUS_HEADER = False
+    client.get(ARTICLES)
+    repeated = client.get(ARTICLES)
+    assert "X-Cache" not in repeated
+    assert repeated["Cache-Control"] == "public, max-age=60"
+
+
+# --- Compression ---------------------------------------------------------------
+
+
+def test_public_json_is_compressed_fresh_and_from_the_cache(client, site_tree):
+    for attempt in ("MISS", "HIT"):
+        answer = client.get(ARTICLES, HTTP_ACCEPT_ENCODING="gzip")
+        assert answer["X-Cache"] == attempt
+        assert answer["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in answer["Vary"]
+        assert gzip.decompress(answer.content).startswith(b"{")
+    assert "Content-Encoding" not in client.get(ARTICLES)
+
+
+def test_answers_that_may_hold_a_secret_are_not_compressed(client, staff):
+    login = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip")
+    assert login.status_code == 200 and "csrftoken" in login.cookies
+    assert "Content-Encoding" not in login
+    client.force_login(staff)
+    for url in ("/admin/", ARTICLES, "/articles/"):
+        answer = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+        assert answer.status_code == 200
+        assert "Content-Encoding" not in answer, f"{url} is compressed for a session"
 
 
 # --- CORS --------------------------------------------------------------------

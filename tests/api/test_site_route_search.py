@@ -145,6 +145,14 @@ def test_snippet_is_escaped(client, site_tree):
     assert "&lt;script&gt;" in snippets
 
 
+def test_search_words_with_an_unbalanced_quote_are_searched_not_a_server_error(client, site_tree):
+    # SQLite's full-text search read the quote as the start of a phrase: a syntax error, answered 503.
+    response = client.get("/api/v3/search/", {"q": '"oncologist'})
+    assert response.status_code == 200
+    assert site_tree.article.pk in [item["page_id"] for item in response.json()["items"]]
+    assert client.get("/api/v3/search/", {"q": '"'}).status_code == 422
+
+
 @pytest.mark.parametrize(
     "params", [{}, {"q": ""}, {"q": "   "}, {"q": "x" * 201}, {"q": "a", "limit": 51}, {"q": "a", "offset": -1}]
 )

@@ -1,10 +1,17 @@
 """Rendered pages are served from the cache until content changes, and never stale after it."""
 
 import pytest
+from django.test import Client
 
 from .conftest import site_url
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _cache_status_header(settings):
+    """These tests tell a copy from a fresh answer by ``X-Cache``, off by default."""
+    settings.CACHE_STATUS_HEADER = True
 
 
 def test_a_page_is_rendered_once_then_served_from_the_cache(client, seed_article, django_assert_num_queries):
@@ -65,3 +72,42 @@ def test_what_a_link_carries_is_not_written_into_the_page_others_are_served(clie
     # The filter the page does read stays: in the canonical address and in the page's own query.
     assert f'rel="canonical" href="{site_url("/articles/")}?tag=oncologist"' in html
     assert client.get(articles_index.url, {"tag": "oncologist"})["X-Cache"] == "HIT"
+
+
+def test_a_staff_session_neither_makes_nor_gets_the_shared_copy(client, seed_article, django_user_model):
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_superuser("staffer", "staffer@example.com", None))
+    first = staff.get(seed_article.url)
+    assert first["Cache-Control"] == "private, no-store"
+    assert "X-Cache" not in first
+    assert client.get(seed_article.url)["X-Cache"] == "MISS"
+    assert "X-Cache" not in staff.get(seed_article.url)
+
+
+def test_a_bearer_token_neither_makes_nor_gets_the_shared_copy(client, seed_article):
+    first = client.get(seed_article.url, HTTP_AUTHORIZATION="Bearer some-token")
+    assert first["Cache-Control"] == "private, no-store"
+    assert client.get(seed_article.url)["X-Cache"] == "MISS"
+
+
+def test_cookies_other_than_the_session_share_the_copy(client, seed_article):
+    visitor = Client()
+    visitor.cookies["theme"] = "dark"
+    visitor.cookies["csrftoken"] = "a" * 32
+    first = visitor.get(seed_article.url)
+    assert first["Cache-Control"] == "no-cache"
+    assert client.get(seed_article.url)["X-Cache"] == "HIT"
+
+
+def test_the_copy_is_kept_per_scheme(client, seed_article):
+    plain = client.get(seed_article.url)
+    secure = client.get(seed_article.url, secure=True)
+    assert secure["X-Cache"] == "MISS"
+    assert f'href="https://testserver{seed_article.url}"' in secure.content.decode()
+    assert plain.content != secure.content
+
+
+def test_the_cache_status_is_not_told_unless_turned_on(client, seed_article, settings):
+    settings.CACHE_STATUS_HEADER = False
+    client.get(seed_article.url)
+    assert "X-Cache" not in client.get(seed_article.url)

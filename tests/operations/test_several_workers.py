@@ -138,6 +138,8 @@ def prepared_site(tmp_path_factory) -> Iterator[PreparedSite]:
             MEDIA_ROOT=str(workdir / "media"),
             STATIC_ROOT=str(workdir / "static"),
             LOG_LEVEL="WARNING",
+            # The tests tell a cached answer from a fresh one by X-Cache (off by default).
+            CACHE_STATUS_HEADER="true",
         )
         password = secrets.token_urlsafe(16)
         account = {"EDITOR": EDITOR, "EDITOR_PASSWORD": password}
