@@ -37,7 +37,8 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             response["Cache-Control"] = PRIVATE
             return response
-        if not settings.PAGE_CACHE_ENABLED:
+        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+            # A form posted to a page (its password) is always answered by the view.
             return view(request, *args, **kwargs)
         # The scheme and host are part of the page (canonical URL, JSON-LD, feed links).
         key, cached = cached_copy("page-cache", copy_key(request, PAGE_MEDIA_TYPE))
