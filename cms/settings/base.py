@@ -195,6 +195,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are always streamed by Wagtail's serve view, which applies their collection's privacy
+# (sign-in or password); never a redirect to the storage's own, unprotected address (S3's default).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The sign-in page visitors see for a document (or page) restricted to signed-in users.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "wagtailcore/login.html"
 
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
