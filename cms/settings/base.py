@@ -103,9 +103,16 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
-# The API's rate limits (appointments, cta-events) find the client address behind the same proxies.
-NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT
+# Reverse proxies in front of Django: the lockout, the appointment limits and the password-reset
+# limit all read the visitor's address through cms.client_address (django-axes' own reading would
+# need django-ipware and otherwise keys on the proxy's address, locking everyone out at once).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+# Password-reset e-mails (admin "Forgotten password?"): at most this many per (count, seconds)
+# from one address, and to one account; beyond that the page answers as usual and sends nothing.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = (5, 60 * 60)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = (3, 24 * 60 * 60)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.password_reset.ThrottledPasswordResetForm"  # noqa: S105 (a class path)
 
 # Two-step verification (staff_two_factor): anyone may turn it on in their account; when required,
 # staff cannot use the admin until they have set up an authenticator app.
