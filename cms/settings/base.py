@@ -293,6 +293,10 @@ APPOINTMENTS_NOTIFY_EMAIL = env_str("APPOINTMENTS_NOTIFY_EMAIL")
 # Error reports (debug page, e-mails to ADMINS) never show appointment data.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "appointments.error_reports.PersonalDataExceptionReporterFilter"
 
+# `import_articles --fetch-images` reaches only public internet addresses; networks listed here
+# (e.g. "192.168.1.0/24", an old site on the clinic's own network) are allowed too.
+IMPORT_FETCH_ALLOWED_NETWORKS = env_list("IMPORT_FETCH_ALLOWED_NETWORKS")
+
 # Demo content: only development settings create a local admin account.
 DEMO_CREATE_ADMIN_USER = False
 
