@@ -2,9 +2,8 @@
 
 import io
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import StringIO
 from unittest import mock
 
@@ -16,6 +15,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from blog.importers.safe_fetch import FetchRefused, fetch_image
 from blog.models import ArticlePage
 from images.models import CustomImage
+
+from .conftest import local_http_server
 
 
 def png_bytes() -> bytes:
@@ -62,12 +63,8 @@ class OldSite(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def old_site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), OldSite)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_http_server(OldSite) as url:
+        yield url
 
 
 @pytest.fixture
