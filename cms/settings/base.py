@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "staff_two_factor.middleware.TwoFactorPolicyMiddleware",
+    # The admin's choosers and internal API only for staff with a permission on what they list.
+    "cms.admin_choosers.AdminChooserPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: locks out repeated failed admin logins.
