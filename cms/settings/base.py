@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Only for its templates and static files: the API docs page uses the pinned package's own Swagger UI.
+    "ninja",
     "phonenumber_field",
     "axes",
     # Two-step verification for the admin (staff_two_factor): authenticator apps and recovery codes.
@@ -239,7 +241,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
-WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
+# The OpenAPI document (/api/v3/openapi.json), and the interactive docs page (cms/api_docs.py).
+WAGTAILAPI_DOCS_ENABLED = env_bool("API_SCHEMA_ENABLED", True)
+API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
 WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
