@@ -83,8 +83,15 @@ class ImageImporter:
         try:
             with PILImage.open(io.BytesIO(data)) as picture:
                 picture.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError):
+                pixels = picture.width * picture.height
+        except (UnidentifiedImageError, OSError, SyntaxError, PILImage.DecompressionBombError):
             warnings.append(f"image {src[:120]} is not a readable image file; left out")
+            return None
+        if pixels > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            warnings.append(
+                f"image {src[:120]} has {pixels:,} pixels, more than the library's "
+                f"{settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:,}; left out (resize it and upload it in the admin)"
+            )
             return None
 
         file_hash = hash_filelike(io.BytesIO(data))

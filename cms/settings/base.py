@@ -203,6 +203,11 @@ if env_str("AWS_STORAGE_BUCKET_NAME"):
 # Uploads: large enough for a phone photo, small enough to refuse abuse.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 25 megapixels: a phone's photo (12 MP, or 24 MP in its high-resolution mode) or a 24 MP camera's
+# (6,000 x 4,000), while making one rendition of the largest stays near 2 s of CPU and 250 MB in a
+# worker. Larger uploads are refused with Wagtail's "too many pixels" message. (Wagtail's default,
+# 128 MP, let a 117 KB PNG of 11,000 x 11,000 hold a worker for ~20 s and ~860 MB.)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
