@@ -9,9 +9,10 @@ without a permission on the pages (or images, or documents) they list.
 """
 
 from django.core.exceptions import PermissionDenied
-from wagtail.documents.permissions import permission_policy as document_permission_policy
-from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 PAGE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
 MEDIA_ACTIONS = {"add", "change", "choose"}
@@ -28,11 +29,11 @@ def _may_list_pages(user) -> bool:
 
 
 def _may_list_images(user) -> bool:
-    return image_permission_policy.user_has_any_permission(user, MEDIA_ACTIONS)
+    return policy_registry.get_by_type(get_image_model()).user_has_any_permission(user, MEDIA_ACTIONS)
 
 
 def _may_list_documents(user) -> bool:
-    return document_permission_policy.user_has_any_permission(user, MEDIA_ACTIONS)
+    return policy_registry.get_by_type(get_document_model()).user_has_any_permission(user, MEDIA_ACTIONS)
 
 
 # (namespace, URL names or None for the whole namespace) → who may open them.

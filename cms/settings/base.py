@@ -272,8 +272,8 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env_str("PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/__preview__/")},
     "ENFORCE_TRAILING_SLASH": True,
 }
-# How long a preview link stays valid.
-PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 24 * 60 * 60)
+# How long a preview link stays valid; it also needs the staff member's admin session (cms/routers/preview.py).
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 2 * 60 * 60)
 
 # CDN purging on publish (wagtail.contrib.frontend_cache): off unless configured.
 WAGTAILFRONTENDCACHE = {}
