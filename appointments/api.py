@@ -19,10 +19,12 @@ from ninja.decorators import decorate_view
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page, Site
 
+from cms.client_address import client_address
+
 from . import conf
 from .models import AppointmentRequest, CtaEventCount
 from .notifications import schedule_notification
-from .rate_limits import client_address, hashed_identifier, hit
+from .rate_limits import hashed_identifier, hit
 from .request_guards import same_origin_json
 from .schemas import AppointmentRequestCreated, AppointmentRequestIn, CtaEventIn
 

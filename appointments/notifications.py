@@ -29,6 +29,7 @@ from wagtail.models import Site
 
 from . import conf
 from .models import AppointmentRequest
+from .visitor_text import one_line, quoted_block
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +114,10 @@ def send_notification(appointment_id: int, site_id: int | None = None) -> str:
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "source_url": appointment.source_page.get_full_url() if appointment.source_page else "",
+        # What the visitor typed, so it cannot pass for the clinic's own lines (appointments/visitor_text.py).
+        "visitor_name": one_line(appointment.name),
+        "visitor_email": one_line(appointment.email),
+        "visitor_reason": quoted_block(appointment.reason) if appointment.reason.strip() else "",
     }
     try:
         send_mail(

@@ -48,19 +48,3 @@ def hit(scope: str, identifier: str, limit: int, window_seconds: int) -> LimitRe
         retry_after = max(1, int((window + 1) * window_seconds - now + 0.999))
         return LimitResult(allowed=False, retry_after=retry_after)
     return LimitResult(allowed=True)
-
-
-def client_address(request) -> str:
-    """The visitor's IP address, honouring ``NINJA_NUM_PROXIES`` trusted reverse proxies (env ``PROXY_COUNT``).
-
-    Behind N proxies the client is the N-th address from the right of
-    ``X-Forwarded-For``; anything further left was written by the client and
-    cannot be trusted.
-    """
-    proxies = getattr(settings, "NINJA_NUM_PROXIES", None) or 0
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-min(proxies, len(addresses))]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"

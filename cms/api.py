@@ -13,6 +13,7 @@ from home.api import router as site_router
 from search.api import router as search_router
 
 from . import (
+    api_docs,
     api_errors,
     api_nul_characters,
     api_object_keys,
@@ -41,5 +42,6 @@ api_pagination.install(api)
 api_nul_characters.install(api)
 api_object_keys.install(api)
 api_pages_visibility.install()
+api_docs.install(api)
 
 __all__ = ["api"]

@@ -6,3 +6,11 @@ class ImagesConfig(AppConfig):
 
     name = "images"
     verbose_name = "Images"
+
+    def ready(self):
+        """Renditions are made when an image is saved, and a request renders only a few (README "Images")."""
+        from . import rendition_budget  # noqa: F401 (connects the per-request budget)
+        from .models import CustomImage
+        from .rendition_tasks import connect
+
+        connect(CustomImage)

@@ -16,6 +16,8 @@ from rest_framework.fields import Field
 from typing_extensions import TypedDict
 from wagtail.images.models import SourceImageIOError
 
+from .rendition_budget import available_renditions
+
 # Widths a phone, a tablet and a desktop typically ask for; an image is never
 # upscaled, so widths above the original's are dropped.
 DETAIL_WIDTHS: tuple[int, ...] = (400, 800, 1200, 1600)
@@ -83,19 +85,20 @@ def responsive_image(image, alt: str = "", widths: Sequence[int] = DETAIL_WIDTHS
     """
     if image is None:
         return None
+    specs = rendition_specs(image, widths)
     try:
-        renditions = image.get_renditions(*rendition_specs(image, widths))
+        # Only what exists, or the few this request may render (images/rendition_budget.py).
+        renditions = available_renditions(image, specs, required=specs[-1])
     except SourceImageIOError:
         # A missing original file must not break the page that shows it.
         return None
-    by_spec = list(renditions.values())
-    fallback = by_spec[-1]
+    fallback = renditions[specs[-1]]
     sources: list[ImageSource] = []
-    per_format = len(rendition_widths(image.width, widths))
-    for index, (_, mime) in enumerate(SOURCE_FORMATS):
-        chunk = by_spec[index * per_format : (index + 1) * per_format]
-        sources.append(ImageSource(type=mime, srcset=", ".join(f"{r.url} {r.width}w" for r in chunk)))
-    webp = next(source["srcset"] for source in sources if source["type"] == "image/webp")
+    for fmt, mime in SOURCE_FORMATS:
+        made = [renditions.get(f"width-{width}|format-{fmt}") for width in rendition_widths(image.width, widths)]
+        if any(made):
+            sources.append(ImageSource(type=mime, srcset=", ".join(f"{r.url} {r.width}w" for r in made if r)))
+    webp = next((source["srcset"] for source in sources if source["type"] == "image/webp"), "")
     return ResponsiveImage(
         id=image.pk,
         src=fallback.url,

@@ -10,8 +10,6 @@ file hash), whatever the number of articles or runs that use it.
 
 import io
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -23,9 +21,11 @@ from wagtail.utils.file import hash_filelike
 
 from images.models import CustomImage
 
+from .safe_fetch import FetchRefused, fetch_image
 from .source import SourceImage
 
-FETCH_TIMEOUT_SECONDS = 10
+# A whole download, redirects included, must finish within this many seconds.
+FETCH_TIMEOUT_SECONDS = 20
 # WordPress's resized copies are named "photo-300x200.jpg"; the original is "photo.jpg".
 WP_SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 # Marks an image found in a dry run: it would be imported, but nothing is stored.
@@ -42,11 +42,14 @@ class ImageImporter:
         attachments: dict[str, SourceImage],
         fetch: bool = False,
         dry_run: bool = False,
+        collection=None,
     ):
         self.media_dir = media_dir.resolve() if media_dir else None
         self.attachments = attachments
         self.fetch = fetch
         self.dry_run = dry_run
+        # Where new images are stored (see import_articles --collection); None: the root collection.
+        self.collection = collection
         self.found: dict[str, int | None] = {}
         self.created = 0
         self.reused = 0
@@ -80,8 +83,15 @@ class ImageImporter:
         try:
             with PILImage.open(io.BytesIO(data)) as picture:
                 picture.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError):
+                pixels = picture.width * picture.height
+        except (UnidentifiedImageError, OSError, SyntaxError, PILImage.DecompressionBombError):
             warnings.append(f"image {src[:120]} is not a readable image file; left out")
+            return None
+        if pixels > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            warnings.append(
+                f"image {src[:120]} has {pixels:,} pixels, more than the library's "
+                f"{settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:,}; left out (resize it and upload it in the admin)"
+            )
             return None
 
         file_hash = hash_filelike(io.BytesIO(data))
@@ -96,6 +106,8 @@ class ImageImporter:
         title = (attachment.title if attachment and attachment.title else "") or alt or PurePosixPath(name).stem
         # Hash and size as the admin's upload form records them, so later imports find this file.
         image = CustomImage(title=title[:255], description=description[:255], file_hash=file_hash, file_size=len(data))
+        if self.collection is not None:
+            image.collection = self.collection
         image.file = ImageFile(io.BytesIO(data), name=PurePosixPath(name).name)
         image.save()
         return image.pk
@@ -133,15 +145,13 @@ class ImageImporter:
         return None, ""
 
     def _download(self, url: str, warnings: list[str]) -> tuple[bytes | None, str]:
-        limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
-        request = urllib.request.Request(url, headers={"User-Agent": "clinic-cms-importer"})  # noqa: S310 (http/https checked by the caller)
         try:
-            with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310
-                data = response.read(limit + 1)
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
-            warnings.append(f"image {url[:120]} could not be downloaded ({error})")
+            fetched = fetch_image(url, max_bytes=settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE, timeout=FETCH_TIMEOUT_SECONDS)
+        except FetchRefused as refusal:
+            warnings.append(f"image {url[:120]} could not be downloaded ({refusal})")
             return None, ""
-        if len(data) > limit:
-            warnings.append(f"image {url[:120]} is larger than {limit // (1024 * 1024)} MB; left out")
-            return None, ""
-        return data, PurePosixPath(urlsplit(url).path).name or "image"
+        name = PurePosixPath(urlsplit(fetched.url).path).name or "image"
+        extension = fetched.content_type.removeprefix("image/").replace("jpeg", "jpg")
+        if PurePosixPath(name).suffix.lower().lstrip(".") not in settings.WAGTAILIMAGES_EXTENSIONS:
+            name = f"{PurePosixPath(name).stem or 'image'}.{extension}"
+        return fetched.data, name

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import Truncator, slugify
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage, BlogIndexPage, Category, ImportedArticle
 from home.models import DoctorPage
@@ -35,6 +36,7 @@ class ImportReport:
 
     dry_run: bool = False
     created: list[str] = field(default_factory=list)
+    password_protected: list[str] = field(default_factory=list)  # pages given their old post password
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # changed by staff since the import: left alone
@@ -199,12 +201,22 @@ class ArticleImporter:
                 "content_hash": article.fingerprint(),
             },
         )
+        if article.password:
+            self._protect_with_password(article, page)
         self._redirects(article, page, warnings)
         for warning in warnings:
             self._warn(article, warning)
         notes = f" ({'; '.join(article.notes)})" if article.notes else ""
         line = f"{article.label} → {_path(page)}{notes}"
         (self.report.created if plan.action == "create" else self.report.updated).append(line)
+
+    def _protect_with_password(self, article: SourceArticle, page: ArticlePage) -> None:
+        """Put the page behind the post's WordPress password, as readers of the old site knew it."""
+        PageViewRestriction.objects.update_or_create(
+            page=page,
+            defaults={"restriction_type": PageViewRestriction.PASSWORD, "password": article.password},
+        )
+        self.report.password_protected.append(f"{article.label} → {_path(page)}")
 
     def _discard(self, plan: _Plan, reason: str) -> None:
         if plan.action == "create":

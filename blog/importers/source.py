@@ -29,6 +29,8 @@ class SourceArticle:
     old_urls: list[str] = field(default_factory=list)
     hero_image: str = ""  # address or path of the featured image, if the source names one
     base_dir: Path | None = None
+    # A WordPress post password: the page is imported behind the same password, never open to all.
+    password: str = ""
     notes: list[str] = field(default_factory=list)  # things noticed while reading, e.g. the encoding
 
     @property

@@ -87,6 +87,7 @@ def read_wxr(path: Path) -> SourceExport:
             author_name=authors.get(_text(item, "dc:creator", ns), _text(item, "dc:creator", ns)),
             summary=_text(item, "excerpt:encoded", ns),
             hero_image=attachments_by_id.get(meta.get("_thumbnail_id", ""), ""),
+            password=_text(item, "wp:post_password", ns),
         )
         for category in item.findall("category"):
             name = (category.text or "").strip()

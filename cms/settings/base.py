@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Only for its templates and static files: the API docs page uses the pinned package's own Swagger UI.
+    "ninja",
     "phonenumber_field",
     "axes",
     # Two-step verification for the admin (staff_two_factor): authenticator apps and recovery codes.
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "staff_two_factor.middleware.TwoFactorPolicyMiddleware",
+    # The admin's choosers and internal API only for staff with a permission on what they list.
+    "cms.admin_choosers.AdminChooserPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: locks out repeated failed admin logins.
@@ -105,9 +109,16 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
-# The API's rate limits (appointments, cta-events) find the client address behind the same proxies.
-NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT
+# Reverse proxies in front of Django: the lockout, the appointment limits and the password-reset
+# limit all read the visitor's address through cms.client_address (django-axes' own reading would
+# need django-ipware and otherwise keys on the proxy's address, locking everyone out at once).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+# Password-reset e-mails (admin "Forgotten password?"): at most this many per (count, seconds)
+# from one address, and to one account; beyond that the page answers as usual and sends nothing.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = (5, 60 * 60)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = (3, 24 * 60 * 60)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.password_reset.ThrottledPasswordResetForm"  # noqa: S105 (a class path)
 
 # Two-step verification (staff_two_factor): anyone may turn it on in their account; when required,
 # staff cannot use the admin until they have set up an authenticator app.
@@ -194,9 +205,19 @@ if env_str("AWS_STORAGE_BUCKET_NAME"):
 # Uploads: large enough for a phone photo, small enough to refuse abuse.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 25 megapixels: a phone's photo (12 MP, or 24 MP in its high-resolution mode) or a 24 MP camera's
+# (6,000 x 4,000), while making one rendition of the largest stays near 2 s of CPU and 250 MB in a
+# worker. Larger uploads are refused with Wagtail's "too many pixels" message. (Wagtail's default,
+# 128 MP, let a 117 KB PNG of 11,000 x 11,000 hold a worker for ~20 s and ~860 MB.)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are always streamed by Wagtail's serve view, which applies their collection's privacy
+# (sign-in or password); never a redirect to the storage's own, unprotected address (S3's default).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The sign-in page visitors see for a document (or page) restricted to signed-in users.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "wagtailcore/login.html"
 
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -227,7 +248,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
-WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
+# The OpenAPI document (/api/v3/openapi.json), and the interactive docs page (cms/api_docs.py).
+WAGTAILAPI_DOCS_ENABLED = env_bool("API_SCHEMA_ENABLED", True)
+API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
 WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
@@ -254,8 +277,8 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env_str("PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/__preview__/")},
     "ENFORCE_TRAILING_SLASH": True,
 }
-# How long a preview link stays valid.
-PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 24 * 60 * 60)
+# How long a preview link stays valid; it also needs the staff member's admin session (cms/routers/preview.py).
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 2 * 60 * 60)
 
 # CDN purging on publish (wagtail.contrib.frontend_cache): off unless configured.
 WAGTAILFRONTENDCACHE = {}
@@ -285,6 +308,10 @@ APPOINTMENTS_RETENTION_DAYS = env_int("APPOINTMENTS_RETENTION_DAYS", 180)
 APPOINTMENTS_NOTIFY_EMAIL = env_str("APPOINTMENTS_NOTIFY_EMAIL")
 # Error reports (debug page, e-mails to ADMINS) never show appointment data.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "appointments.error_reports.PersonalDataExceptionReporterFilter"
+
+# `import_articles --fetch-images` reaches only public internet addresses; networks listed here
+# (e.g. "192.168.1.0/24", an old site on the clinic's own network) are allowed too.
+IMPORT_FETCH_ALLOWED_NETWORKS = env_list("IMPORT_FETCH_ALLOWED_NETWORKS")
 
 # Demo content: only development settings create a local admin account.
 DEMO_CREATE_ADMIN_USER = False

@@ -1,5 +1,7 @@
 """The one OpenAPI document: valid OpenAPI 3.1, describing every project endpoint with typed schemas."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -85,3 +87,21 @@ def test_interactive_docs_follow_the_setting(client):
     with override_settings(WAGTAILAPI_DOCS_ENABLED=False):
         assert client.get("/api/v3/docs/").status_code == 404
         assert client.get("/api/v3/openapi.json").status_code == 404
+
+
+def test_the_docs_page_loads_only_this_sites_files_under_a_strict_policy(client):
+    response = client.get("/api/v3/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources and all(source.startswith("/static/") for source in sources), sources
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "default-src 'none'" in policy
+
+
+def test_the_docs_page_is_off_unless_turned_on(client):
+    with override_settings(API_DOCS_ENABLED=False):
+        assert client.get("/api/v3/docs/").status_code == 404
+        # The OpenAPI document is data for API consumers and stays.
+        assert client.get("/api/v3/openapi.json").status_code == 200

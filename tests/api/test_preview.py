@@ -5,8 +5,9 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.signing import TimestampSigner
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_headless_preview.models import PagePreview
@@ -55,8 +56,7 @@ def test_preview_of_an_edited_page_through_the_admin(editor_client, site_tree):
     page = site_tree.about
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     params = _preview_link(editor_client, preview_url, _standard_page_form("Draft about", "about", "Unpublished words"))
-    editor_client.logout()  # the frontend calls the API anonymously
-
+    # The frontend calls the API from the editor's browser, with their admin session.
     response = editor_client.get("/api/v3/preview/", params)
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
@@ -90,31 +90,53 @@ def _stored_preview(site_tree) -> dict[str, str]:
     return {"content_type": "home.standardpage", "token": preview.token}
 
 
-def test_tampered_token_is_404(client, site_tree):
+def test_tampered_token_is_404(editor_client, site_tree):
     params = _stored_preview(site_tree)
     params["token"] = params["token"][:-2] + ("AA" if not params["token"].endswith("AA") else "BB")
-    response = client.get("/api/v3/preview/", params)
+    response = editor_client.get("/api/v3/preview/", params)
     assert response.status_code == 404
     assert "About the practice" not in response.content.decode()
 
 
-def test_expired_token_is_404(client, site_tree):
+def test_expired_token_is_404(editor_client, site_tree):
     params = _stored_preview(site_tree)
     with override_settings(PREVIEW_TOKEN_MAX_AGE=-1):
-        assert client.get("/api/v3/preview/", params).status_code == 404
+        assert editor_client.get("/api/v3/preview/", params).status_code == 404
 
 
-def test_foreign_token_is_404(client, site_tree):
+def test_foreign_token_is_404(editor_client, site_tree):
     # Signed with another key (another deployment) and for another content type.
     params = _stored_preview(site_tree)
     foreign = TimestampSigner(key="another-secret-key", salt="headlesspreview.token").sign(f"id={site_tree.about.pk}")
     PagePreview.objects.create(token=foreign, content_type=site_tree.about.content_type, content_json="{}")
-    assert client.get("/api/v3/preview/", {**params, "token": foreign}).status_code == 404
-    assert client.get("/api/v3/preview/", {**params, "content_type": "blog.articlepage"}).status_code == 404
-    assert client.get("/api/v3/preview/", {**params, "content_type": "auth.user"}).status_code == 404
+    assert editor_client.get("/api/v3/preview/", {**params, "token": foreign}).status_code == 404
+    assert editor_client.get("/api/v3/preview/", {**params, "content_type": "blog.articlepage"}).status_code == 404
+    assert editor_client.get("/api/v3/preview/", {**params, "content_type": "auth.user"}).status_code == 404
 
 
-def test_preview_with_missing_or_malformed_params_is_4xx(client, site_tree):
-    assert client.get("/api/v3/preview/").status_code == 422
-    assert client.get("/api/v3/preview/", {"content_type": "Not A Type!", "token": "x"}).status_code == 422
-    assert client.get("/api/v3/preview/", {"content_type": "home.nosuchpage", "token": "x"}).status_code == 404
+def test_preview_with_missing_or_malformed_params_is_4xx(editor_client, site_tree):
+    assert editor_client.get("/api/v3/preview/").status_code == 422
+    assert editor_client.get("/api/v3/preview/", {"content_type": "Not A Type!", "token": "x"}).status_code == 422
+    assert editor_client.get("/api/v3/preview/", {"content_type": "home.nosuchpage", "token": "x"}).status_code == 404
+
+
+def test_a_preview_link_without_a_staff_session_shows_nothing(editor_client, site_tree):
+    params = _stored_preview(site_tree)
+    assert editor_client.get("/api/v3/preview/", params).status_code == 200
+    # The same link, opened by anyone else (forwarded, leaked in a referrer or a chat): refused.
+    response = Client().get("/api/v3/preview/", params)
+    assert response.status_code == 403
+    assert response["Cache-Control"] == "no-store"
+    assert "sign in" in response.json()["detail"].lower()
+    assert "About the practice" not in response.content.decode()
+
+
+def test_a_preview_needs_permission_to_edit_the_page(client, django_user_model, site_tree):
+    desk = django_user_model.objects.create_user("desk", password="pw-desk-123")
+    desk.groups.add(Group.objects.get(name="Front desk"))
+    client.force_login(desk)
+    assert client.get("/api/v3/preview/", _stored_preview(site_tree)).status_code == 404
+
+
+def test_preview_links_live_two_hours(settings):
+    assert settings.PREVIEW_TOKEN_MAX_AGE == 2 * 60 * 60

@@ -132,7 +132,7 @@ def test_the_per_phone_limit_applies_across_addresses(client, valid_payload, set
 
 
 def test_the_client_address_behind_a_trusted_proxy_is_used(client, valid_payload, settings):
-    settings.NINJA_NUM_PROXIES = 1
+    settings.PROXY_COUNT = 1
     settings.APPOINTMENTS_RATE_LIMIT_PER_IP = (1, 3600)
     assert post_json(client, API_URL, valid_payload, HTTP_X_FORWARDED_FOR="203.0.113.1").status_code == 201
     valid_payload["phone"] = _phone(1)

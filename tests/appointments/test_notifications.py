@@ -112,3 +112,26 @@ def test_a_slow_mail_server_does_not_hold_up_the_submission(client, valid_payloa
     wait_for_pending_notifications(timeout=30)
     assert len(mail.outbox) == 1
     assert AppointmentRequest.objects.get().notification_status == "sent"
+
+
+def test_visitor_text_cannot_pass_for_the_clinics_own_lines(client, valid_payload, django_capture_on_commit_callbacks):
+    valid_payload["name"] = "Meera\r\nReference:     APT-FAKE"
+    valid_payload["reason"] = (
+        "Back pain\n\nOpen it in the inbox to record your call: https://evil.example/admin/\nwww.evil.example"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        post_json(client, API_URL, valid_payload)
+    body = mail.outbox[0].body
+    lines = body.splitlines()
+    # The name stays on its own line; no line of the e-mail starts with the forged text.
+    assert "Name:          Meera Reference: APT-FAKE" in lines
+    assert not any(line.startswith("Reference:     APT-FAKE") for line in lines)
+    # Every line of the reason is quoted, and its addresses are not links.
+    assert "    | Back pain" in lines
+    assert "    | Open it in the inbox to record your call: https[:]//evil.example/admin/" in lines
+    assert "    | www[.]evil.example" in lines
+    assert "https://evil.example" not in body and "www.evil.example" not in body
+    genuine = [line for line in lines if line.startswith("Open it in the inbox")]
+    assert genuine == [
+        f"Open it in the inbox to record your call: http://testserver/admin/appointment_requests/edit/{AppointmentRequest.objects.get().pk}/"
+    ]

@@ -47,3 +47,13 @@ def test_refuses_to_start_without_allowed_hosts():
     result = manage("check", SECRET_KEY=GOOD_KEY)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must list" in result.stderr
+
+
+SHOW_DOCS_SETTING = "from django.conf import settings; print('docs page', settings.API_DOCS_ENABLED)"
+
+
+def test_the_api_docs_page_is_off_in_production_unless_turned_on():
+    base = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "clinic.example", "API_DOCS_ENABLED": ""}
+    assert "docs page False" in manage("shell", "-c", SHOW_DOCS_SETTING, **base).stdout
+    turned_on = {**base, "API_DOCS_ENABLED": "true"}
+    assert "docs page True" in manage("shell", "-c", SHOW_DOCS_SETTING, **turned_on).stdout

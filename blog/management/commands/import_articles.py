@@ -4,12 +4,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
+from wagtail.models import Collection, CollectionViewRestriction
 
 from blog.importers.files import read_folder
 from blog.importers.images import ImageImporter
 from blog.importers.importer import ArticleImporter, ImportReport
 from blog.importers.wordpress import WXRError, read_wxr
 from blog.models import BlogIndexPage
+
+# Imported images land here unless staff name another collection: private until someone looks at them.
+DEFAULT_COLLECTION = "Imported images"
 
 
 class Command(BaseCommand):
@@ -41,9 +45,28 @@ class Command(BaseCommand):
             action="store_true",
             help="Download images not found locally from the old site (off by default).",
         )
+        parser.add_argument(
+            "--collection",
+            default=DEFAULT_COLLECTION,
+            help=(
+                "The image collection new images go into (an existing one's name). Default: "
+                f"“{DEFAULT_COLLECTION}”, created restricted to signed-in users, so imported images stay out "
+                "of the public image API until staff move them."
+            ),
+        )
         parser.add_argument("--dry-run", action="store_true", help="Report what would be done; change nothing.")
 
-    def handle(self, *args, source: Path, index=None, media_dir=None, fetch_images=False, dry_run=False, **options):
+    def handle(
+        self,
+        *args,
+        source: Path,
+        index=None,
+        media_dir=None,
+        fetch_images=False,
+        dry_run=False,
+        collection=DEFAULT_COLLECTION,
+        **options,
+    ):
         if not source.exists():
             raise CommandError(f"{source} does not exist.")
         if media_dir is not None and not media_dir.is_dir():
@@ -58,6 +81,7 @@ class Command(BaseCommand):
             attachments=export.attachments,
             fetch=fetch_images,
             dry_run=dry_run,
+            collection=self._collection(collection, dry_run),
         )
         quiet = options.get("verbosity", 1) == 0
 
@@ -67,6 +91,19 @@ class Command(BaseCommand):
         report = ArticleImporter(target, images, dry_run=dry_run, progress=progress).run(export)
         if not quiet:
             self._print(report, target)
+
+    def _collection(self, name: str, dry_run: bool) -> Collection | None:
+        found = Collection.objects.filter(name=name).order_by("path").first()
+        if found is not None:
+            return found
+        if name != DEFAULT_COLLECTION:
+            known = ", ".join(Collection.objects.values_list("name", flat=True))
+            raise CommandError(f"No image collection named “{name}” (there are: {known}).")
+        if dry_run:
+            return None
+        created = Collection.get_first_root_node().add_child(name=name)
+        CollectionViewRestriction.objects.create(collection=created, restriction_type=CollectionViewRestriction.LOGIN)
+        return created
 
     def _index(self, wanted: str | None) -> BlogIndexPage:
         indexes = BlogIndexPage.objects.order_by("path")
@@ -88,6 +125,7 @@ class Command(BaseCommand):
         write(f"Articles index: {index.title} ({index.get_url() or index.url_path})")
         for heading, lines in (
             (f"Drafts {would}created", report.created),
+            (f"Protected by their WordPress post password (page password {would}set)", report.password_protected),
             (f"Drafts {would}updated", report.updated),
             ("Unchanged since the last import", report.unchanged),
             ("Left alone (changed by staff since the import)", report.kept),
