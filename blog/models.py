@@ -25,12 +25,13 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField
+from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField, TagNamesField
 from home.blocks import BodyBlock
 from home.body_api import BodyField
 from images.renditions import ResponsiveImageField
 
 from .reading_time import reading_time_minutes
+from .related_articles import related_articles_by_source
 
 
 class Category(TranslatableMixin, models.Model):
@@ -195,7 +196,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         "last_reviewed_date",
         "reading_time",
         APIField("categories", serializer=CategoriesField()),
-        "tags",
+        APIField("tags", serializer=TagNamesField()),
         "references",
         APIField("related_articles", serializer=PageLinksField()),
         APIField("head", serializer=PageHeadField()),
@@ -204,24 +205,16 @@ class ArticlePage(HeadlessPreviewMixin, Page):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
 
-    # How many related articles a reader is offered under an article.
-    RELATED_ARTICLES = 3
-
     class Meta:
         verbose_name = "article"
 
     @property
-    def related_articles(self):
-        """Up to three other live, public articles sharing a category, newest first."""
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .filter(categories__in=[category.pk for category in self.categories.all()])
-            .exclude(pk=self.pk)
-            .distinct()
-            .select_related("hero_image")
-            .order_by("-published_date", "-pk")[: self.RELATED_ARTICLES]
-        )
+    def related_articles(self) -> list:
+        """Up to three other live, public articles sharing a category, newest first (:mod:`blog.related_articles`)."""
+        prefetched = getattr(self, "prefetched_related_articles", None)
+        if prefetched is None:
+            prefetched = related_articles_by_source([self])[self.pk]
+        return prefetched
 
     @property
     def hero_image_alt(self) -> str:

@@ -12,7 +12,15 @@ from blog.api import router as articles_router
 from home.api import router as site_router
 from search.api import router as search_router
 
-from . import api_errors, api_nul_characters, api_object_keys, api_pagination, api_read_only, openapi
+from . import (
+    api_errors,
+    api_nul_characters,
+    api_object_keys,
+    api_pagination,
+    api_prefetch,
+    api_read_only,
+    openapi,
+)
 from .routers.preview import router as preview_router
 from .routers.route import router as route_router
 
@@ -32,5 +40,6 @@ api_errors.install(api)
 api_pagination.install(api)
 api_nul_characters.install(api)
 api_object_keys.install(api)
+api_prefetch.install(api)
 
 __all__ = ["api"]

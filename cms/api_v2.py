@@ -6,51 +6,40 @@ readers see live, public pages of the requested site only (Wagtail's own
 ``get_public_pages_queryset``, shared with v3).
 """
 
-from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.redirects.api.v2 import RedirectsAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
-
-def with_api_relations(queryset):
-    """Join and prefetch what a page type's ``api_fields`` show, so a listing's query count is constant.
-
-    Images (and a related doctor's photo) come with their renditions; many-to-many
-    fields and tags are prefetched.
-    """
-    model = queryset.model
-    names = {field.name for field in APIField.get_fields_for_model(model)}
-    select, prefetch = [], []
-    for field in model._meta.get_fields():
-        if field.name not in names or not field.is_relation:
-            continue
-        if field.many_to_one:
-            select.append(field.name)
-            related = field.related_model
-            if issubclass(related, AbstractImage):
-                prefetch.append(f"{field.name}__renditions")
-            elif any(f.name == "photo" for f in related._meta.get_fields()):
-                select.append(f"{field.name}__photo")
-                prefetch.append(f"{field.name}__photo__renditions")
-        elif field.many_to_many:
-            prefetch.append(field.name)
-    if "tags" in names:
-        prefetch.append("tags")
-    return queryset.select_related(*select).prefetch_related(*prefetch)
+from .api_prefetch import fetch_specific, prefetch_for_api, with_api_relations
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
-    """Pages, joined and prefetched so a listing costs the same number of queries at any length."""
+    """Pages, joined and prefetched (``cms/api_prefetch.py``): a listing costs the same queries at any length."""
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("content_type", "locale")
-        if queryset.model is not Page:
-            queryset = with_api_relations(queryset)
-        return queryset
+        """The visible pages, built once per request (Wagtail's view asks for it several times)."""
+        if not hasattr(self, "_api_queryset"):
+            queryset = super().get_queryset().select_related("content_type", "locale")
+            if queryset.model is not Page:
+                queryset = with_api_relations(queryset)
+            self._api_queryset = queryset
+        return self._api_queryset.all()
+
+    def paginate_queryset(self, queryset):
+        """The page of results, completed by :func:`cms.api_prefetch.prefetch_for_api` (a few queries for all)."""
+        pages = list(super().paginate_queryset(queryset))
+        return prefetch_for_api(pages) if queryset.model is not Page else pages
+
+    def get_object(self):
+        """The specific page, fetched once with everything its fields show (Wagtail's view asks twice)."""
+        if not hasattr(self, "_api_object"):
+            # The plain page Wagtail's base view found (its ``.specific`` would be one query more).
+            page = super(PagesAPIViewSet, self).get_object()
+            self._api_object = prefetch_for_api([fetch_specific(page)])[0]
+        return self._api_object
 
 
 api_router = WagtailAPIRouter("wagtailapi_v2")

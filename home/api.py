@@ -1,5 +1,6 @@
 """The site in one call: ``GET /api/v3/site/``."""
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from ninja import Router
 from wagtail.api.v3.errors import ProblemDetail
@@ -32,18 +33,29 @@ def site_detail(request: HttpRequest):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404("No site is configured for this host.")
-    settings = SiteSettings.for_site(site)
-    root = site.root_page.specific
-    menu = root.get_children().live().public().in_menu().order_by("path")
+    # The settings with the pages and image they name, in one query (created on first use, as for_site does).
+    settings = SiteSettings.objects.select_related("privacy_page", "default_social_image").filter(site=site).first()
+    settings = settings or SiteSettings.for_site(site)
+    # The plain root page (title, path, locale id): joined to the site already.
+    root = site.root_page
     privacy = settings.privacy_page
-    if privacy is not None and not Page.objects.live().public().filter(pk=privacy.pk).exists():
+    # The menu and whether the privacy notice is visible, in one query of live, public pages.
+    visible = (
+        Page.objects.live()
+        .public()
+        .filter(Q(pk=privacy.pk if privacy else None) | Q(pk__in=root.get_children().in_menu().values("pk")))
+    )
+    visible = list(visible.order_by("path"))
+    menu = [page for page in visible if page.show_in_menus and page.is_child_of(root)]
+    if privacy is not None and all(page.pk != privacy.pk for page in visible):
         privacy = None  # a draft or private privacy notice is not linked
+    language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
     return {
         "site": SiteIdentity(
             name=site.site_name or root.title,
             root_url=site.root_url,
-            language=root.locale.language_code,
+            language=language or root.locale.language_code,
             home=_link(root, request),
         ),
         "settings": settings,

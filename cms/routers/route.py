@@ -9,8 +9,9 @@ Pages win over redirects, as in Wagtail's ``RedirectMiddleware``.
 import re
 from typing import Literal
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
 from wagtail.api.querysets import get_public_pages_queryset
@@ -19,6 +20,8 @@ from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
+
+from cms.api_prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
 
 router = Router(tags=["route"])
 
@@ -76,17 +79,31 @@ class RoutedRedirect(Schema):
 
 
 def find_public_page(request: HttpRequest, path: str):
-    """The live, public, unexpired page of the requested site at ``path``, or ``None``."""
+    """The live, public, unexpired page of the requested site at ``path``, or ``None``.
+
+    Found by its URL path (the slugs from the site's root page in the active
+    language, as ``Page.route`` walks them) in one query, then fetched with
+    everything its answer shows (``cms.api_prefetch``).
+    """
     site = Site.find_for_request(request)
     if site is None:
         return None
+    root = site.root_page
+    # The language of the site's root from Wagtail's cached root paths: no query when it is the active one.
+    root_language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
+    if root_language != translation.get_language():
+        root = root.localized
     components = [component for component in path.split("/") if component]
-    try:
-        page, _, _ = site.root_page.localized.specific.route(request, components)
-    except Http404:
-        return None
-    visible = get_public_pages_queryset(request).filter(pk=page.pk).exclude(expire_at__lte=timezone.now())
-    return page.specific if visible.exists() else None
+    url_path = root.url_path + "".join(f"{component}/" for component in components)
+    visible = get_public_pages_queryset(request).exclude(expire_at__lte=timezone.now()).select_related("content_type")
+    ancestor_paths = [
+        "/" + "".join(f"{part}/" for part in url_path.strip("/").split("/")[:end])
+        for end in range(url_path.count("/") - 1)
+    ]
+    page = page_with_ancestors(
+        visible, Q(url_path=url_path), lambda row: row.url_path == url_path, Q(url_path__in=ancestor_paths)
+    )
+    return prefetch_for_api([fetch_specific(page)])[0] if page is not None else None
 
 
 @router.get(
