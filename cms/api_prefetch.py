@@ -11,7 +11,9 @@ listing each is a query per page. Here:
   many-to-many fields and inline items, so the specific rows come in one
   query plus one per relation, whatever the number of pages;
 - :func:`prefetch_for_api` then completes already-fetched pages: related
-  articles of all of them in two queries (:mod:`blog.related_articles`), the
+  articles of all of them in one query (:mod:`blog.related_articles`), inline
+  lists of the same columns (a doctor's specialties, conditions, procedures,
+  languages and memberships) in one ``UNION ALL`` query, the
   images of their StreamField image blocks (one query per field), the
   renditions of every image shown (one query), and their ancestors (for the
   breadcrumbs and ``meta.parent``) with the pages their bodies link to (one query).
@@ -23,7 +25,7 @@ lookup (``cms/routers/route.py``).
 
 from functools import wraps
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Value, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI
@@ -68,12 +70,84 @@ def with_api_relations(queryset):
         elif field.many_to_many:
             prefetch.append(field.name)
         elif field.one_to_many and fields[field.name].serializer is None:
+            if field.name in _alike_inline_lists(model):
+                continue  # read together by prefetch_for_api
             shown = _api_fields(related)
             nested = [f.name for f in related._meta.get_fields() if f.many_to_one and f.name in shown]
-            items = related._default_manager.all()
+            # The model's order, then id: rows never sorted (sort_order left empty) keep the order they were added in.
+            items = related._default_manager.order_by(*related._meta.ordering, "pk")
             # (select_related() without names would join every foreign key.)
             prefetch.append(Prefetch(field.name, queryset=items.select_related(*nested) if nested else items))
     return queryset.select_related(*select).prefetch_related(*prefetch)
+
+
+def _inline_lists(model) -> list:
+    """The inline lists (reverse foreign keys) ``model`` shows through ``api_fields`` without a custom serializer."""
+    fields = _api_fields(model)
+    return [
+        field
+        for field in model._meta.get_fields()
+        if field.one_to_many and field.name in fields and fields[field.name].serializer is None
+    ]
+
+
+def _columns(relation) -> tuple[str, ...]:
+    return tuple(field.attname for field in relation.related_model._meta.concrete_fields)
+
+
+def _alike_inline_lists(model) -> dict[str, object]:
+    """``model``'s inline lists that share their columns with another (a doctor's specialties, languages…).
+
+    They are read together, in one ``UNION ALL`` query (:func:`_prefetch_alike_inline_lists`).
+    """
+    relations = _inline_lists(model)
+    return {
+        relation.name: relation
+        for relation in relations
+        if sum(_columns(other) == _columns(relation) for other in relations) > 1
+    }
+
+
+def _list_order(item) -> tuple:
+    # sort_order (empty ones last, as PostgreSQL sorts NULL), then id.
+    order = getattr(item, "sort_order", None)
+    return (order is None, order or 0, item.pk)
+
+
+def _prefetch_alike_inline_lists(pages: list) -> None:
+    """Fill the prefetch cache of the alike inline lists of ``pages``: one query per group of alike lists.
+
+    Items are ordered by ``sort_order``, then id, as the other inline lists are.
+    """
+    for model in {type(page) for page in pages}:
+        relations = list(_alike_inline_lists(model).values())
+        if not relations:
+            continue
+        same_model = [page for page in pages if type(page) is model]
+        groups: dict[tuple, list] = {}
+        for relation in relations:
+            groups.setdefault(_columns(relation), []).append(relation)
+        for columns, group in groups.items():
+            parts = [
+                relation.related_model._default_manager.filter(**{f"{relation.field.attname}__in": same_model})
+                .annotate(relation_name=Value(relation.name, output_field=CharField()))
+                .order_by()
+                .values_list("relation_name", *columns)
+                for relation in group
+            ]
+            rows: dict[tuple[str, object], list] = {}
+            for relation_name, *values in parts[0].union(*parts[1:], all=True):
+                relation = next(r for r in group if r.name == relation_name)
+                item = relation.related_model(**dict(zip(columns, values, strict=True)))
+                rows.setdefault((relation_name, getattr(item, relation.field.attname)), []).append(item)
+            for page in same_model:
+                for relation in group:
+                    items = sorted(rows.get((relation.name, page.pk), []), key=_list_order)
+                    # What Django's prefetch_related leaves: the relation's queryset, already evaluated.
+                    queryset = relation.related_model._default_manager.filter(**{relation.field.name: page})
+                    queryset._result_cache = items
+                    queryset._prefetch_done = True
+                    page.__dict__.setdefault("_prefetched_objects_cache", {})[relation.cache_name] = queryset
 
 
 def fetch_specific(page: Page) -> Page:
@@ -197,13 +271,14 @@ def prefetch_for_api(pages: list) -> list:
     """Complete specific ``pages`` (fetched with :func:`with_api_relations`) for their API representation.
 
     Related articles, StreamField images, renditions of every image shown, and
-    ancestors with linked pages, each in one query (two for related articles) for all ``pages``.
+    ancestors with linked pages, each in one query for all ``pages``.
     """
     from blog.related_articles import prefetch_related_articles
 
     if not pages:
         return pages
     prefetch_related_articles(pages)
+    _prefetch_alike_inline_lists(pages)
     images = [image for page in pages for image in _shown_images(page)]
     images += _attach_site_settings(pages)
     if images:
