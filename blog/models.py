@@ -28,10 +28,10 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField, TagsField
 from home.blocks import BodyBlock
 from home.body_api import BodyField
-from home.visibility import visible_beside
 from images.renditions import ResponsiveImageField
 
 from .reading_time import reading_time_minutes
+from .related_articles import related_articles_by_source
 
 
 class Category(TranslatableMixin, models.Model):
@@ -205,23 +205,16 @@ class ArticlePage(HeadlessPreviewMixin, Page):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
 
-    # How many related articles a reader is offered under an article.
-    RELATED_ARTICLES = 3
-
     class Meta:
         verbose_name = "article"
 
     @property
-    def related_articles(self):
-        """Up to three other articles sharing a category that a visitor may see on this site, newest first."""
-        return (
-            visible_beside(self, ArticlePage)
-            .filter(categories__in=[category.pk for category in self.categories.all()])
-            .exclude(pk=self.pk)
-            .distinct()
-            .select_related("hero_image")
-            .order_by("-published_date", "-pk")[: self.RELATED_ARTICLES]
-        )
+    def related_articles(self) -> list:
+        """Up to three visible articles sharing a category, newest first (blog/related_articles.py)."""
+        prefetched = getattr(self, "prefetched_related_articles", None)
+        if prefetched is None:
+            prefetched = related_articles_by_source([self])[self.pk]
+        return prefetched
 
     @property
     def hero_image_alt(self) -> str:

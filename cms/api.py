@@ -19,6 +19,7 @@ from . import (
     api_object_keys,
     api_pages_visibility,
     api_pagination,
+    api_prefetch,
     api_read_only,
     openapi,
 )
@@ -43,5 +44,6 @@ api_nul_characters.install(api)
 api_object_keys.install(api)
 api_pages_visibility.install()
 api_docs.install(api)
+api_prefetch.install(api)
 
 __all__ = ["api"]

@@ -8,48 +8,20 @@ Every endpoint is anonymous and JSON only (``cms/api_v2_anonymous.py``).
 """
 
 from django.http import Http404
-from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from .api_pages_visibility import public_pages_queryset
+from .api_prefetch import fetch_specific, prefetch_for_api, with_api_relations
 from .api_v2_anonymous import AnonymousJSONOnly, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from .api_v2_anonymous import PublicRedirectsAPIViewSet as AnonymousRedirectsAPIViewSet
 from .routers.route import leading_to_visible_pages
 
 
-def with_api_relations(queryset):
-    """Join and prefetch what a page type's ``api_fields`` show, so a listing's query count is constant.
-
-    Images (and a related doctor's photo) come with their renditions; many-to-many
-    fields and tags are prefetched.
-    """
-    model = queryset.model
-    names = {field.name for field in APIField.get_fields_for_model(model)}
-    select, prefetch = [], []
-    for field in model._meta.get_fields():
-        if field.name not in names or not field.is_relation:
-            continue
-        if field.many_to_one:
-            select.append(field.name)
-            related = field.related_model
-            if issubclass(related, AbstractImage):
-                prefetch.append(f"{field.name}__renditions")
-            elif any(f.name == "photo" for f in related._meta.get_fields()):
-                select.append(f"{field.name}__photo")
-                prefetch.append(f"{field.name}__photo__renditions")
-        elif field.many_to_many:
-            prefetch.append(field.name)
-    if "tags" in names:
-        prefetch.append("tags")
-    return queryset.select_related(*select).prefetch_related(*prefetch)
-
-
 class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
-    """Visible pages only, joined and prefetched so a listing costs the same number of queries at any length."""
+    """Visible pages only, joined and prefetched (``cms/api_prefetch.py``): the same queries at any length."""
 
     def get_base_queryset(self):
         """The pages an anonymous visitor may see on the requested site (session and user never count)."""
@@ -59,10 +31,26 @@ class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
             raise BadRequestError(str(error)) from error
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("content_type", "locale")
-        if queryset.model is not Page:
-            queryset = with_api_relations(queryset)
-        return queryset
+        """The visible pages, built once per request (Wagtail's view asks for it several times)."""
+        if not hasattr(self, "_api_queryset"):
+            queryset = super().get_queryset().select_related("content_type", "locale")
+            if queryset.model is not Page:
+                queryset = with_api_relations(queryset)
+            self._api_queryset = queryset
+        return self._api_queryset.all()
+
+    def paginate_queryset(self, queryset):
+        """The page of results, completed by :func:`cms.api_prefetch.prefetch_for_api` (a few queries for all)."""
+        pages = list(super().paginate_queryset(queryset))
+        return prefetch_for_api(pages) if queryset.model is not Page else pages
+
+    def get_object(self):
+        """The specific page, fetched once with everything its fields show (Wagtail's view asks twice)."""
+        if not hasattr(self, "_api_object"):
+            # The plain page Wagtail's base view found (its ``.specific`` would be one query more).
+            page = super(PagesAPIViewSet, self).get_object()
+            self._api_object = prefetch_for_api([fetch_specific(page)])[0]
+        return self._api_object
 
 
 class PublicRedirectsAPIViewSet(AnonymousRedirectsAPIViewSet):

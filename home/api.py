@@ -1,5 +1,6 @@
 """The site in one call: ``GET /api/v3/site/``."""
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -13,7 +14,7 @@ from .api_output import as_api_json
 from .booking import APPOINTMENT_PATH, booking_links
 from .models import Clinic, SiteSettings
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
-from .visibility import is_visible, visible_pages
+from .visibility import visible_pages
 
 router = Router(tags=["site"])
 
@@ -47,19 +48,24 @@ def site_shell(request: HttpRequest, site: Site) -> dict:
 
 
 def _site_shell_data(request: HttpRequest, site: Site) -> dict:
+    # Wagtail keeps the settings on the request: the page's booking links read the same object.
     settings = SiteSettings.for_request(request)
-    root = site.root_page.specific
-    menu = visible_pages(site).child_of(root).in_menu().order_by("path")
-    privacy = settings.privacy_page
-    if not is_visible(privacy, site):
-        privacy = None  # a privacy notice visitors may not see is not linked
+    # The plain root page (title, path, locale id): joined to the site already.
+    root = site.root_page
+    # The menu, and whether the privacy notice may be linked, in one query of the pages a visitor may see.
+    privacy_id = settings.privacy_page_id
+    in_menu = root.get_children().in_menu().values("pk")
+    visible = list(visible_pages(site).filter(Q(pk=privacy_id) | Q(pk__in=in_menu)).order_by("path"))
+    menu = [page for page in visible if page.show_in_menus and page.is_child_of(root)]
+    privacy = next((page for page in visible if page.pk == privacy_id), None)
+    language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
     home = _link(root, request)
     return {
         "site": SiteIdentity(
             name=site.site_name or root.title,
             root_url=site.root_url,
-            language=root.locale.language_code,
+            language=language or root.locale.language_code,
             home=home,
         ),
         "settings": settings,

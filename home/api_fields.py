@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
 
+from cms.site_roots import root_depth, site_root_path, site_settings_of
 from images.renditions import CARD_WIDTHS, ResponsiveImage, responsive_image
 from images.share_image import share_image
 
@@ -183,21 +184,30 @@ def page_head(page) -> PageHead:
     cached = getattr(page, "_page_head", None)
     if cached is not None:
         return cached
-    site = page.get_site()
     description = page.search_description
     for attribute in DESCRIPTION_FALLBACKS:
         if description:
             break
         description = strip_tags(str(getattr(page, attribute, "") or "")).strip()
     breadcrumbs: list[Breadcrumb] = []
-    if site is not None:
-        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth).specific()
-        breadcrumbs = [Breadcrumb(title=ancestor.title, path=page_path(ancestor)) for ancestor in ancestors]
+    root = site_root_path(page)
+    if root is not None:
+        # Set by cms.api_prefetch for API answers; otherwise one query (titles only need plain pages).
+        ancestors = getattr(page, "prefetched_ancestors", None)
+        if ancestors is None:
+            ancestors = list(page.get_ancestors())
+        breadcrumbs = [
+            Breadcrumb(title=ancestor.title, path=page_path(ancestor))
+            for ancestor in [*ancestors, page]
+            if ancestor.depth >= root_depth(root)
+        ]
     social = SocialImage(**share_image(page))
     title = page.seo_title or page.title
+    settings = site_settings_of(page)
+    site = settings.site if settings is not None else None
     page._page_head = PageHead(
         title=title,
-        document_title=document_title(title, site, is_home=site is not None and site.root_page_id == page.pk),
+        document_title=document_title(title, site, is_home=root is not None and root.root_path == page.url_path),
         description=description,
         canonical_url=page.get_full_url() or "",
         path=page_path(page),
@@ -242,12 +252,9 @@ class DoctorContactsField(Field):
         super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> AppointmentContacts:
-        from home.models import SiteSettings
-
         source = value
         if not (value.appointment_phone or value.whatsapp_number):
-            site = value.get_site()
-            source = SiteSettings.for_site(site) if site else value
+            source = site_settings_of(value) or value
         return appointment_contacts(source.appointment_phone, source.whatsapp_number, source.whatsapp_message)
 
 
@@ -304,7 +311,7 @@ class CategoriesField(Field):
 
 
 class TagsField(Field):
-    """A page's tags as :class:`TagRef` items, by name."""
+    """A page's tags as :class:`TagRef` items, by name, read from the prefetched tags (no query of its own)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("read_only", True)

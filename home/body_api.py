@@ -117,7 +117,11 @@ class BodyField(Field):
         super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> list[BodyBlockItem]:
-        representation = value.stream_block.get_api_representation(value, self.context)
+        from .rich_text_links import page_links_of  # imports Wagtail's page model: not at model loading
+
+        # Every internal link of the body in one query (home/rich_text_links.py).
+        with page_links_of(value):
+            representation = value.stream_block.get_api_representation(value, self.context)
         for block in representation:
             if block["type"] == "embed" and block["value"] is None:
                 block["value"] = ""

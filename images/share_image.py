@@ -26,6 +26,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
+from cms.site_roots import site_settings_of
+
 WIDTH, HEIGHT = 1200, 630
 # The library image as a share card: the size Open Graph and WhatsApp show best.
 RENDITION_SPEC = f"fill-{WIDTH}x{HEIGHT}|format-jpeg"
@@ -63,7 +65,8 @@ def share_image(page) -> ShareImage:
         if image is not None:
             alt = page.hero_image_alt if field == "hero_image" and hasattr(page, "hero_image_alt") else image.alt_text
             return _library_image(image, alt)
-    site_default = _site_default_social_image(page)
+    settings_of_site = site_settings_of(page)
+    site_default = settings_of_site.default_social_image if settings_of_site is not None else None
     if site_default is not None:
         return _library_image(site_default, site_default.alt_text)
     return generated_share_image(page)
@@ -74,19 +77,12 @@ def _library_image(image, alt: str) -> ShareImage:
     return ShareImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=alt)
 
 
-def _site_default_social_image(page):
-    from home.models import SiteSettings
-
-    site = page.get_site()
-    return SiteSettings.for_site(site).default_social_image if site is not None else None
-
-
 def generated_share_image(page) -> ShareImage:
     """The drawn card for ``page``: stored on first use, then reused until its text changes."""
     title = page.seo_title or page.title
     doctor = doctor_line(page)
-    site = page.get_site()
-    site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+    settings_of_site = site_settings_of(page)
+    site_name = (settings_of_site.site.site_name if settings_of_site else "") or settings.WAGTAIL_SITE_NAME
     key = hashlib.sha256("\x1f".join((LAYOUT_VERSION, title, doctor, site_name)).encode()).hexdigest()[:16]
     name = f"{STORAGE_DIR}/{page.pk}-{key}.jpg"
     # Asking remote storage (S3) whether a file exists is a request: remember the answer.

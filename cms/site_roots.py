@@ -1,0 +1,36 @@
+"""Which site a page belongs to (from Wagtail's cached site root paths, no query when warm), and its settings."""
+
+from wagtail.models import Site, SiteRootPath
+
+
+def site_root_path(page) -> SiteRootPath | None:
+    """The root path of the site ``page`` is in (most specific first, as Wagtail routes), or ``None``.
+
+    Unlike ``page.get_site()``, this reads ``Site.get_site_root_paths()``, which Wagtail
+    keeps in the cache and refreshes when a site or its root page changes.
+    """
+    for root in Site.get_site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            return root
+    return None
+
+
+def root_depth(root: SiteRootPath) -> int:
+    """The tree depth of a site's root page, from its URL path (``/`` is 1, ``/home/`` is 2)."""
+    return root.root_path.count("/")
+
+
+def site_settings_of(page):
+    """The settings (with their site and default social image) of ``page``'s site, or ``None``.
+
+    ``cms.api_prefetch`` sets them on the pages of an API answer (one query for all);
+    otherwise this is one query.
+    """
+    from home.models import SiteSettings
+
+    if hasattr(page, "prefetched_site_settings"):
+        return page.prefetched_site_settings
+    root = site_root_path(page)
+    if root is None:
+        return None
+    return SiteSettings.objects.select_related("site", "default_social_image").filter(site_id=root.site_id).first()

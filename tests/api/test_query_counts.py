@@ -1,0 +1,109 @@
+"""SQL queries per API answer with the API and page caches off (every answer right after a publish).
+
+Query counts are deterministic, so they are asserted: a page's detail and its
+route lookup cost about a dozen queries whatever its type, and a listing
+costs the same at 1 item as at 20. Each answer is measured once warmed up
+(renditions generated and Wagtail's site root paths cached, as on a site that
+has had visitors), so what is counted is the work a publish makes every
+reader's first request redo.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blog.models import ArticlePage
+
+from .conftest import make_article, make_image
+
+# The most queries one page detail or route answer may cost (``bench/cold_cost_bench.py`` measures them at scale).
+PAGE_QUERIES = 12
+# This article also links to two pages from its body and shows a body image: one query for each kind.
+ARTICLE_QUERIES = 13
+
+
+@pytest.fixture(autouse=True)
+def caches_off(settings):
+    settings.API_CACHE_ENABLED = False
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def count_queries(client, url: str) -> int:
+    """Queries of ``url``'s second answer (the first generates renditions)."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries.captured_queries)
+
+
+def add_articles(site_tree, count: int) -> None:
+    """``count`` more live articles with a hero image, author, reviewer, two categories and tags."""
+    for index in range(count):
+        make_article(
+            site_tree.blog,
+            hero_image=make_image(f"Hero {index}", size=(360, 200)),
+            author=site_tree.doctor,
+            reviewer=site_tree.doctor,
+            categories=[site_tree.category, site_tree.other_category],
+            tags=["chemotherapy", f"tag-{index}"],
+        )
+
+
+PAGE_TYPES = {
+    "article": ("article", ARTICLE_QUERIES),
+    "doctor": ("doctor", PAGE_QUERIES),
+    "home": ("home", PAGE_QUERIES),
+    "articles index": ("blog", PAGE_QUERIES),
+    "standard page": ("about", PAGE_QUERIES),
+}
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_detail_costs_a_dozen_queries_at_most(client, site_tree, page_type):
+    add_articles(site_tree, 5)  # related articles to choose from
+    attribute, limit = PAGE_TYPES[page_type]
+    page = getattr(site_tree, attribute)
+    assert count_queries(client, f"/api/v3/pages/{page.pk}/") <= limit
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_route_lookup_costs_a_dozen_queries_at_most(client, site_tree, page_type):
+    add_articles(site_tree, 5)
+    attribute, limit = PAGE_TYPES[page_type]
+    page = getattr(site_tree, attribute)
+    assert count_queries(client, f"/api/v3/route/?path={page.url}") <= limit
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "/api/v2/pages/?type=blog.ArticlePage&fields=*",
+        "/api/v2/pages/?fields=*",
+        "/api/v3/articles/?",
+        "/api/v3/pages/?type=blog.ArticlePage",
+    ],
+)
+def test_listing_costs_the_same_at_1_and_at_20_items(client, site_tree, listing):
+    add_articles(site_tree, 20)
+    # Every article then has a hero image: no page of the listing falls back to the site's share image.
+    ArticlePage.objects.filter(hero_image=None).update(hero_image=site_tree.image)
+    one = count_queries(client, f"{listing}&limit=1")
+    twenty = count_queries(client, f"{listing}&limit=20")
+    assert twenty == one, (one, twenty)
+
+
+def test_related_articles_are_the_newest_sharing_a_category(client, site_tree):
+    add_articles(site_tree, 5)
+    newest_first = sorted(
+        (a for a in site_tree.blog.get_children().live().specific() if a.pk != site_tree.article.pk),
+        key=lambda article: (article.published_date, article.pk),
+        reverse=True,
+    )
+    data = client.get(f"/api/v3/pages/{site_tree.article.pk}/").json()
+    assert [card["id"] for card in data["related_articles"]] == [a.pk for a in newest_first[:3]]
+
+
+def test_site_costs_a_handful_of_queries(client, site_tree):
+    # Site, settings (with privacy page and image), view restrictions, menu with privacy notice, clinics, hours.
+    assert count_queries(client, "/api/v3/site/") <= 6
