@@ -30,10 +30,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI
 from wagtail.api import APIField
-from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
+
+from .api_pages_visibility import pages_queryset
 
 # The attribute of a related page whose image is shown with it (a doctor's photo in a byline).
 SHOWN_IMAGE_OF_RELATED_PAGE = "photo"
@@ -290,7 +291,8 @@ def prefetch_for_api(pages: list) -> list:
 def detail_with_relations(view):
     """Wagtail's page detail (``GET /api/v3/pages/{id}/``) for the live version, fetched with :func:`prefetch_for_api`.
 
-    The same lookup as Wagtail's view (its visibility rules, ``get_pages_queryset``), then the
+    The same lookup as Wagtail's view (``cms.api_pages_visibility.pages_queryset``: the visibility rule for
+    visitors, Wagtail's for a token), then the
     specific page with its relations; drafts (``version=draft`` with a token) go to Wagtail's view.
     """
 
@@ -299,7 +301,7 @@ def detail_with_relations(view):
         if kwargs.get("version") == "draft" and request.user.is_authenticated:
             return view(request, *args, **kwargs)
         page_id = kwargs["page_id"]
-        visible = get_pages_queryset(request)
+        visible = pages_queryset(request)
         if request.user.is_authenticated:
             page = get_object_or_404(visible, pk=page_id)
         else:
