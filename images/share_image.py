@@ -62,16 +62,24 @@ def share_image(page) -> ShareImage:
         image = getattr(page, field, None)
         if image is not None:
             alt = page.hero_image_alt if field == "hero_image" and hasattr(page, "hero_image_alt") else image.alt_text
-            return _library_image(image, alt)
+            return _library_image(page, image, alt)
     site_default = _site_default_social_image(page)
     if site_default is not None:
-        return _library_image(site_default, site_default.alt_text)
+        return _library_image(page, site_default, site_default.alt_text)
     return generated_share_image(page)
 
 
-def _library_image(image, alt: str) -> ShareImage:
+def _library_image(page, image, alt: str) -> ShareImage:
     rendition = image.get_rendition(RENDITION_SPEC)
-    return ShareImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=alt)
+    return ShareImage(url=_absolute(page, rendition.url), width=rendition.width, height=rendition.height, alt=alt)
+
+
+def _absolute(page, url: str) -> str:
+    # Media on this origin is addressed like the page: at its site's address (remote storage is absolute already).
+    if not url.startswith("/"):
+        return url
+    site = page.get_site()
+    return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")) + url
 
 
 def _site_default_social_image(page):
@@ -95,9 +103,7 @@ def generated_share_image(page) -> ShareImage:
         if not default_storage.exists(name):
             default_storage.save(name, ContentFile(draw_card(title, doctor, site_name)))
         django_cache.set(cache_key, True, 24 * 60 * 60)
-    url = default_storage.url(name)
-    if url.startswith("/"):
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    url = _absolute(page, default_storage.url(name))
     alt = f"{title} – {doctor}" if doctor else title
     return ShareImage(url=url, width=WIDTH, height=HEIGHT, alt=alt)
 

@@ -226,7 +226,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
-WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# The API's detail_url starts with the requested site's address (its site record) unless this names another.
+if env_str("WAGTAILAPI_BASE_URL"):
+    WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL")
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Public API responses: browsers/CDNs may reuse them this many seconds; the
