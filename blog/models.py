@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from blog.forms import ArticlePageForm
 from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField
 from home.blocks import BodyBlock
 from home.body_api import BodyField
@@ -87,6 +88,12 @@ class BlogIndexPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = "articles index"
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, but new articles here are sent for medical review, not published on creation."""
+        from .review_gate import ArticlesIndexPermissionTester
+
+        return ArticlesIndexPermissionTester(user, self)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -203,12 +210,19 @@ class ArticlePage(HeadlessPreviewMixin, Page):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ArticlePageForm
 
     # How many related articles a reader is offered under an article.
     RELATED_ARTICLES = 3
 
     class Meta:
         verbose_name = "article"
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, but only the medical review workflow publishes an article."""
+        from .review_gate import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
 
     @property
     def related_articles(self):
@@ -238,6 +252,8 @@ class ArticlePage(HeadlessPreviewMixin, Page):
                 "The published date is in the future. To publish later, set "
                 "“Go-live date/time” in the Publishing panel instead."
             )
+        if self.author_id and self.author_id == self.reviewer_id:
+            errors["reviewer"] = "The medical reviewer must be another doctor than the author."
         if self.last_reviewed_date:
             if self.published_date and self.last_reviewed_date < self.published_date:
                 errors["last_reviewed_date"] = "The last-reviewed date cannot be before the published date."

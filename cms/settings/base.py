@@ -222,6 +222,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# An approved "Medical review" publishes an article only with a named author and an independent reviewer.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "blog.workflow_finish.publish_reviewed"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

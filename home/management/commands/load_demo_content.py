@@ -61,6 +61,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"Created local admin user “{ADMIN_USERNAME}”."))
         if User.objects.filter(username=ADMIN_USERNAME, is_superuser=True).exists() and password_file.exists():
             password = password_file.read_text().strip()
-            self.stdout.write(f"  Log in: “{ADMIN_USERNAME}”, password {password}")
+            self.stdout.write(f"  Log in: “{ADMIN_USERNAME}”, password: {password}")
         else:
             self.stdout.write("  Log in with your existing superuser account.")
