@@ -192,7 +192,9 @@ if env_str("AWS_STORAGE_BUCKET_NAME"):
 # Uploads: large enough for a phone photo, small enough to refuse abuse.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# HEIC (iPhone photos) is read with pillow_heif; renditions of it are JPEG, which every browser shows.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.CustomImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
@@ -210,6 +212,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Clinic website")
+# Staff avatars are not fetched from an outside service (which would learn who uses the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The account name authenticator apps show next to the staff member's username.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Moving or renaming a page leaves a redirect from its old address (Wagtail's default, relied on).
