@@ -252,8 +252,6 @@ class ArticlePage(HeadlessPreviewMixin, Page):
                 "The published date is in the future. To publish later, set "
                 "“Go-live date/time” in the Publishing panel instead."
             )
-        if self.author_id and self.author_id == self.reviewer_id:
-            errors["reviewer"] = "The medical reviewer must be another doctor than the author."
         if self.last_reviewed_date:
             if self.published_date and self.last_reviewed_date < self.published_date:
                 errors["last_reviewed_date"] = "The last-reviewed date cannot be before the published date."

@@ -201,3 +201,22 @@ def test_the_inbox_shows_the_preferred_day_and_a_click_to_call_phone(client, fro
     html = client.get(INBOX).content.decode()
     assert "Sat 5 Dec 2026" in html
     assert 'href="tel:+919876543210"' in html
+
+
+def test_the_dashboard_opens_the_oldest_new_request_itself(client, front_desk, site_tree):
+    oldest = make_request(created_at=timezone.now() - timedelta(days=2))
+    make_request(created_at=timezone.now() - timedelta(hours=1))
+    make_request(created_at=timezone.now() - timedelta(days=3), status="booked")
+    client.force_login(front_desk)
+    dashboard = client.get("/admin/").content.decode()
+    assert f'href="{INBOX}edit/{oldest.pk}/">Open the oldest request' in dashboard
+    assert 'class="w-panel w-panel--dashboard"' in dashboard  # laid out as Wagtail's own dashboard panels
+
+
+def test_a_requests_page_starts_with_the_number_to_call_then_the_status(client, front_desk, site_tree):
+    appointment = make_request(preferred_date=date(2026, 12, 5))
+    client.force_login(front_desk)
+    html = client.get(f"{INBOX}edit/{appointment.pk}/").content.decode()
+    call = html.index('href="tel:+919876543210"')
+    assert call < html.index('name="status"') < html.index('name="staff_notes"')
+    assert "Preferred: Sat 5 Dec 2026" in html
