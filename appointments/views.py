@@ -157,7 +157,8 @@ class AppointmentRequestViewSet(ModelViewSet):
 
     model = AppointmentRequest
     icon = "date"
-    menu_label = "Appointment requests"
+    # Short enough for the sidebar (the full name is cut off there); the inbox is titled "Appointment requests".
+    menu_label = "Appointments"
     menu_order = 150
     add_to_admin_menu = True
     copy_view_enabled = False

@@ -220,3 +220,10 @@ def test_a_requests_page_starts_with_the_number_to_call_then_the_status(client, 
     call = html.index('href="tel:+919876543210"')
     assert call < html.index('name="status"') < html.index('name="staff_notes"')
     assert "Preferred: Sat 5 Dec 2026" in html
+
+
+def test_the_front_desk_dashboard_has_no_page_search_and_a_whole_menu_label(client, front_desk, site_tree):
+    client.force_login(front_desk)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Search all pages" not in dashboard
+    assert "Appointments" in dashboard  # the sidebar's label, not cut off as "Appointment requ…"
