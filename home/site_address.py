@@ -26,9 +26,3 @@ def set_default_site_address(hostname: str, port: int) -> Site:
     site.full_clean()
     site.save()
     return site
-
-
-def default_site_root_url() -> str:
-    """The default site's address (``https://clinic.example``), or ``""`` while no site exists."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
