@@ -63,8 +63,9 @@ def test_the_notification_email_links_to_the_served_admin(served_at_8821, settin
     assert "Clinic website" not in body
 
 
-def test_load_demo_content_serves_at_the_given_address_and_prints_the_login_last(db, settings):
+def test_load_demo_content_serves_at_the_given_address_and_prints_the_login_last(db, settings, tmp_path):
     settings.DEMO_CREATE_ADMIN_USER = True
+    settings.BASE_DIR = tmp_path  # the local password file goes here, not into the working copy
     out = io.StringIO()
     call_command("load_demo_content", "--hostname", "0.0.0.0", "--port", "8821", stdout=out)  # noqa: S104
     site = Site.objects.get(is_default_site=True)
