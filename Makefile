@@ -5,6 +5,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
+# `make run` serves at HOST:PORT, e.g. `PORT=8821 make run`, `HOST=0.0.0.0 make run` (open it as localhost).
+# The site record, the preview panel and every absolute address follow them.
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
@@ -23,16 +25,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 frontend:
 	@if [ -f frontend/package.json ]; then $(MAKE) --no-print-directory -C frontend build; fi
 
-## run: install, migrate, load the demo content and serve the site
+## run: install, migrate, load the demo content and serve the site at HOST:PORT (printing the admin login last)
 run: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo_content
+	HOST=$(HOST) PORT=$(PORT) $(PY) manage.py load_demo_content --hostname $(HOST) --port $(PORT)
 	@echo ""
-	@echo "  Site:   http://$(HOST):$(PORT)/"
-	@echo "  Admin:  http://$(HOST):$(PORT)/admin/  (login printed above by load_demo_content)"
-	@echo "  API:    http://$(HOST):$(PORT)/api/v3/docs/"
-	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@HOST=$(HOST) PORT=$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: install, then lint, the frontend checks and the whole suite (SQLite, then PostgreSQL when DATABASE_URL is set)
 test: install lint test-frontend test-python

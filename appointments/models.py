@@ -12,7 +12,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from phonenumber_field.modelfields import PhoneNumberField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from .panels import CallPatientPanel
 
 # No 0/O or 1/I/L: a reference is read aloud over the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -101,8 +103,10 @@ class AppointmentRequest(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # The caller and the number first, then the status: one screen on the front desk's phone.
     panels = [
-        FieldRowPanel([FieldPanel("status"), FieldPanel("staff_notes")], heading="Follow-up"),
+        CallPatientPanel(heading="Call"),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("staff_notes")], heading="Follow-up"),
         MultiFieldPanel(
             [
                 FieldPanel("reference", read_only=True),

@@ -102,7 +102,9 @@ def send_notification(appointment_id: int, site_id: int | None = None) -> str:
     )
     if appointment is None:
         return ""
-    site = Site.objects.filter(pk=site_id).first() if site_id else None
+    site = (Site.objects.filter(pk=site_id).first() if site_id else None) or Site.objects.filter(
+        is_default_site=True
+    ).first()
     recipient = recipient_for(appointment, site)
     if not recipient:
         _record(appointment_id, AppointmentRequest.NotificationStatus.NOT_CONFIGURED, "")
@@ -111,8 +113,9 @@ def send_notification(appointment_id: int, site_id: int | None = None) -> str:
     admin_path = reverse("appointment_requests:edit", args=[appointment.pk])
     context = {
         "appointment": appointment,
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        # The admin is served at the site's own address (see home/site_address.py).
+        "admin_url": (site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")) + admin_path,
+        "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
         "source_url": appointment.source_page.get_full_url() if appointment.source_page else "",
         # What the visitor typed, so it cannot pass for the clinic's own lines (appointments/visitor_text.py).
         "visitor_name": one_line(appointment.name),

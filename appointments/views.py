@@ -15,12 +15,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, Sum
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
+from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -30,12 +32,36 @@ STATUS_CHANGE_ACTION = "appointments.status_change"
 
 # Cells starting with these characters run as formulas in spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A phone number in international format ("+91 98765 43210"): digits and spaces call no function.
+PLAIN_PHONE_NUMBER = re.compile(r"\+\d[\d ]{5,}")
 
 
 def spreadsheet_safe(value) -> str:
-    """Text as it should appear in a CSV cell: never a formula (CSV injection)."""
+    """Text as it should appear in a CSV cell: never a formula (CSV injection), a phone number as it is."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    if text.startswith(FORMULA_PREFIXES) and not PLAIN_PHONE_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def local_time_text(value) -> str:
+    """A moment as the practice reads it: its local date and time to the minute."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def local_time_naive(value):
+    """A moment for a spreadsheet cell (which has no time zone): the practice's local time to the minute."""
+    return timezone.localtime(value).replace(tzinfo=None, second=0, microsecond=0) if value else None
+
+
+def preferred_date_text(appointment) -> str:
+    """The day the patient asked for, written out ("Sat 5 Dec 2026"), never "x days ago"."""
+    return date_format(appointment.preferred_date, "D j M Y") if appointment.preferred_date else ""
+
+
+def phone_link(appointment) -> str | None:
+    """A ``tel:`` link that calls the patient from a phone at the desk."""
+    return f"tel:{appointment.phone.as_e164}" if appointment.phone else None
 
 
 class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):
@@ -87,6 +113,7 @@ class AppointmentRequestIndexView(generic.IndexView):
         self.custom_field_preprocess = {
             **self.custom_field_preprocess,
             **{field: {self.FORMAT_CSV: spreadsheet_safe} for field in text_fields},
+            "created_at": {self.FORMAT_CSV: local_time_text, self.FORMAT_XLSX: local_time_naive},
         }
 
     def get_base_queryset(self):
@@ -130,7 +157,8 @@ class AppointmentRequestViewSet(ModelViewSet):
 
     model = AppointmentRequest
     icon = "date"
-    menu_label = "Appointment requests"
+    # Short enough for the sidebar (the full name is cut off there); the inbox is titled "Appointment requests".
+    menu_label = "Appointments"
     menu_order = 150
     add_to_admin_menu = True
     copy_view_enabled = False
@@ -146,10 +174,10 @@ class AppointmentRequestViewSet(ModelViewSet):
     list_display = [
         TitleColumn("reference", label="Reference", url_name="appointment_requests:edit"),
         Column("name", label="Name"),
-        Column("phone_display", label="Phone", accessor="phone.as_international"),
+        TitleColumn("phone_display", label="Phone", accessor="phone.as_international", get_url=phone_link),
         Column("doctor", label="Doctor"),
         Column("clinic", label="Clinic"),
-        DateColumn("preferred_date", label="Preferred date", sort_key="preferred_date"),
+        Column("preferred_date", label="Preferred date", accessor=preferred_date_text, sort_key="preferred_date"),
         Column("time_of_day", label="Time of day", accessor="get_time_of_day_display"),
         Column("status", label="Status", accessor="get_status_display", sort_key="status"),
         DateColumn("created_at", label="Received", sort_key="created_at"),
@@ -198,6 +226,14 @@ PERIODS = [("7", "Last 7 days"), ("30", "Last 30 days"), ("90", "Last 90 days"),
 DEFAULT_PERIOD_DAYS = 30
 
 
+def public_path(url_path: str) -> str:
+    """A page's address as visitors see it ("/articles/x/"), from its place in the tree ("/home/articles/x/")."""
+    for root in Site.get_site_root_paths():
+        if url_path.startswith(root.root_path):
+            return "/" + url_path.removeprefix(root.root_path)
+    return url_path
+
+
 class CtaReportFilterSet(WagtailFilterSet):
     """The period the counts are added up over: a recent span, or any date range."""
 
@@ -226,7 +262,7 @@ class CtaReportView(ReportView):
     permission_required = "view"
     columns = [
         Column("page__title", label="Page"),
-        Column("page__url_path", label="Path"),
+        Column("page__url_path", label="Path", accessor=lambda row: public_path(row["page__url_path"])),
         Column("call", label="Call"),
         Column("whatsapp", label="WhatsApp"),
         Column("book", label="Book"),
@@ -243,7 +279,10 @@ class CtaReportView(ReportView):
         "request_sent": "Requests sent",
         "total": "Total",
     }
-    custom_field_preprocess = {"page__title": {"csv": spreadsheet_safe}}
+    custom_field_preprocess = {
+        "page__title": {"csv": spreadsheet_safe},
+        "page__url_path": {"csv": public_path, "xlsx": public_path},
+    }
 
     def get_filename(self):
         return f"calls-to-action-{timezone.localdate():%Y-%m-%d}"

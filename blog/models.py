@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
+from blog.forms import ArticlePageForm
 from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField, TagsField
 from home.blocks import BodyBlock
 from home.body_api import BodyField
@@ -88,6 +89,12 @@ class BlogIndexPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = "articles index"
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, but new articles here are sent for medical review, not published on creation."""
+        from .review_gate import ArticlesIndexPermissionTester
+
+        return ArticlesIndexPermissionTester(user, self)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -204,9 +211,16 @@ class ArticlePage(HeadlessPreviewMixin, Page):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = "article"
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, but only the medical review workflow publishes an article."""
+        from .review_gate import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
 
     @property
     def related_articles(self) -> list:

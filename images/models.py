@@ -13,7 +13,7 @@ from .renditions import ResponsiveImageField
 
 
 class CustomImage(AbstractImage):
-    """An image in the library. Its ``description`` is the alt text used everywhere."""
+    """An image in the library. Its ``description`` is the alt text used everywhere, unless it is decorative."""
 
     credit = models.CharField(
         max_length=255,
@@ -21,7 +21,13 @@ class CustomImage(AbstractImage):
         help_text="Photographer or source to credit, if the licence asks for it.",
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "credit")
+    decorative = models.BooleanField(
+        default=False,
+        help_text="Tick only if the image adds nothing a reader needs (pure decoration): "
+        "screen readers then skip it, and no description is needed.",
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "decorative", "credit")
 
     api_fields = [
         "credit",
@@ -34,8 +40,8 @@ class CustomImage(AbstractImage):
 
     @property
     def alt_text(self) -> str:
-        """The text a screen reader announces: the description, else the title."""
-        return self.default_alt_text
+        """The text a screen reader announces: the description; empty for a decorative image (never the title)."""
+        return "" if self.decorative else self.description
 
 
 class CustomRendition(AbstractRendition):

@@ -26,7 +26,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
-from cms.site_roots import site_settings_of
+from cms.site_roots import site_root_path, site_settings_of
 
 WIDTH, HEIGHT = 1200, 630
 # The library image as a share card: the size Open Graph and WhatsApp show best.
@@ -64,17 +64,25 @@ def share_image(page) -> ShareImage:
         image = getattr(page, field, None)
         if image is not None:
             alt = page.hero_image_alt if field == "hero_image" and hasattr(page, "hero_image_alt") else image.alt_text
-            return _library_image(image, alt)
+            return _library_image(page, image, alt)
     settings_of_site = site_settings_of(page)
     site_default = settings_of_site.default_social_image if settings_of_site is not None else None
     if site_default is not None:
-        return _library_image(site_default, site_default.alt_text)
+        return _library_image(page, site_default, site_default.alt_text)
     return generated_share_image(page)
 
 
-def _library_image(image, alt: str) -> ShareImage:
+def _library_image(page, image, alt: str) -> ShareImage:
     rendition = image.get_rendition(RENDITION_SPEC)
-    return ShareImage(url=rendition.full_url, width=rendition.width, height=rendition.height, alt=alt)
+    return ShareImage(url=_absolute(page, rendition.url), width=rendition.width, height=rendition.height, alt=alt)
+
+
+def _absolute(page, url: str) -> str:
+    # Media on this origin is addressed like the page: at its site's address (remote storage is absolute already).
+    if not url.startswith("/"):
+        return url
+    root = site_root_path(page)  # Wagtail's cached site root paths: no query
+    return (root.root_url if root else settings.WAGTAILADMIN_BASE_URL.rstrip("/")) + url
 
 
 def generated_share_image(page) -> ShareImage:
@@ -91,9 +99,7 @@ def generated_share_image(page) -> ShareImage:
         if not default_storage.exists(name):
             default_storage.save(name, ContentFile(draw_card(title, doctor, site_name)))
         django_cache.set(cache_key, True, 24 * 60 * 60)
-    url = default_storage.url(name)
-    if url.startswith("/"):
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    url = _absolute(page, default_storage.url(name))
     alt = f"{title} – {doctor}" if doctor else title
     return ShareImage(url=url, width=WIDTH, height=HEIGHT, alt=alt)
 

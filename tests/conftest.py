@@ -1,11 +1,22 @@
-"""Suite-wide hooks and fixtures: the database banner, its reachability check, a fresh cache, the demo site.
+"""Suite-wide hooks and fixtures: the database banner, its reachability check, the clock, a fresh cache, the demo site.
 
 The suite runs on whatever ``DATABASE_URL`` names (SQLite when unset). When a
 database server is configured but cannot be reached, the run stops at once
 with a message saying which, instead of failing every test with a traceback.
+
+``--clock=HH:MM`` (or ``TEST_CLOCK=HH:MM``) starts the whole run at that time
+of today in the practice's zone (``TIME_ZONE``), with the clock ticking on from
+there (time-machine). ``make test`` runs the suite at 23:30, once in the
+practice's zone and once with the practice in a zone behind UTC, so a test
+that mixes UTC and local dates fails every time rather than only at night.
 """
 
+import os
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
@@ -23,8 +34,46 @@ def _database_label() -> str:
     return f"{engine} at {db.get('HOST') or 'localhost'}:{db.get('PORT') or 'default port'}"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=os.environ.get("TEST_CLOCK", ""),
+        metavar="HH:MM",
+        help="run the suite as if it were this time of today in the practice's zone (TIME_ZONE); default: real time",
+    )
+
+
+def _clock_start(config) -> datetime | None:
+    wanted = config.getoption("--clock")
+    if not wanted:
+        return None
+    try:
+        wall_clock = time.fromisoformat(wanted)
+    except ValueError:
+        raise pytest.UsageError(f"--clock wants a time of day as HH:MM, not {wanted!r}") from None
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return datetime.combine(datetime.now(zone).date(), wall_clock, tzinfo=zone)
+
+
+def pytest_configure(config):
+    start = _clock_start(config)
+    if start is not None:
+        # Started here, before any test module is imported, so each xdist worker runs on the same clock.
+        config._frozen_clock = time_machine.travel(start, tick=True)
+        config._frozen_clock.start()
+    config._clock_start = start
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_frozen_clock", None)
+    if clock is not None:
+        clock.stop()
+
+
 def pytest_report_header(config):
-    return f"database: {_database_label()}"
+    start = config._clock_start
+    clock = f"from {start.isoformat()}" if start else "real time"
+    return [f"database: {_database_label()}", f"clock: {clock}, practice's zone {settings.TIME_ZONE}"]
 
 
 def pytest_sessionstart(session):

@@ -7,6 +7,11 @@
 # in one process of their own. Browser tests commit data for the live server
 # and flush the database afterwards, which must not interleave with the
 # rolled-back tests of a shared worker.
+# The main pass runs on a clock started at 23:30 (tests/conftest.py --clock):
+# on SQLite in the practice's own zone (Asia/Kolkata, ahead of UTC), on
+# PostgreSQL with the practice in a zone behind UTC, where 23:30 is already
+# tomorrow in UTC; the machine's own zone (TZ) is another one each time. A test
+# mixing UTC and local dates fails on every run, not only at night. Browser tests run on the real clock (Chromium's is not frozen).
 # Extra arguments go to both passes (e.g. -x, -k name).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,20 +29,20 @@ run_pass() {  # label, then pytest arguments
   return 0
 }
 
-run_suite() {  # database label; DATABASE_URL is set (or unset) by the caller
-  local db=$1; shift
-  echo "==> Python suite on $db"
-  run_pass "$db, main pass" env DJANGO_SETTINGS_MODULE=cms.settings.test \
-    $PY -m pytest -m "not browser" -n "$WORKERS" "$@"
+run_suite() {  # database label, practice's zone, machine's zone; DATABASE_URL is set (or unset) by the caller
+  local db=$1 zone=$2 machine_zone=$3; shift 3
+  echo "==> Python suite on $db, from 23:30 in $zone (machine in $machine_zone)"
+  run_pass "$db, main pass" env DJANGO_SETTINGS_MODULE=cms.settings.test TIME_ZONE="$zone" TZ="$machine_zone" \
+    $PY -m pytest -m "not browser" -n "$WORKERS" --clock 23:30 "$@"
   echo "==> Browser tests on $db"
   run_pass "$db, browser pass" env DJANGO_SETTINGS_MODULE=cms.settings.test \
     $PY -m pytest -m browser -p no:xdist "$@"
 }
 
-(unset DATABASE_URL TEST_DATABASE_URL; run_suite SQLite "$@"; exit $status) || status=$?
+(unset DATABASE_URL TEST_DATABASE_URL; run_suite SQLite Asia/Kolkata America/Los_Angeles "$@"; exit $status) || status=$?
 
 if [[ "$PG_URL" == postgres* ]]; then
-  (export DATABASE_URL="$PG_URL"; run_suite "PostgreSQL (${PG_URL%%@*}@...)" "$@"; exit $status) || status=$?
+  (export DATABASE_URL="$PG_URL"; run_suite "PostgreSQL (${PG_URL%%@*}@...)" America/Los_Angeles Asia/Kolkata "$@"; exit $status) || status=$?
 else
   echo ""
   echo "########################################################################"

@@ -210,7 +210,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # worker. Larger uploads are refused with Wagtail's "too many pixels" message. (Wagtail's default,
 # 128 MP, let a 117 KB PNG of 11,000 x 11,000 hold a worker for ~20 s and ~860 MB.)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# HEIC (iPhone photos) is read with pillow_heif; renditions of it are JPEG, which every browser shows.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.CustomImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are always streamed by Wagtail's serve view, which applies their collection's privacy
@@ -233,6 +235,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Clinic website")
+# Staff avatars are not fetched from an outside service (which would learn who uses the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The account name authenticator apps show next to the staff member's username.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Moving or renaming a page leaves a redirect from its old address (Wagtail's default, relied on).
@@ -245,13 +249,17 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# An approved "Medical review" publishes an article only with a named author and an independent reviewer.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "blog.workflow_finish.publish_reviewed"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # The OpenAPI document (/api/v3/openapi.json), and the interactive docs page (cms/api_docs.py).
 WAGTAILAPI_DOCS_ENABLED = env_bool("API_SCHEMA_ENABLED", True)
 API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
-WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# The API's detail_url starts with the requested site's address (its site record) unless this names another.
+if env_str("WAGTAILAPI_BASE_URL"):
+    WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL")
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Public API responses: browsers/CDNs may reuse them this many seconds; the

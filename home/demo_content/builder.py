@@ -218,9 +218,8 @@ class DemoSiteBuilder:
             hero_image=hero_image,
             body=seed.blocks,
             author=doctor,
-            reviewer=doctor,
+            # No reviewer and no review date: the seed was not medically reviewed, and the demo does not claim it was.
             published_date=today,
-            last_reviewed_date=today,
         )
         wanted = set(self.data["seed_article"]["categories"])
         article.categories = [category for category in categories if category.name in wanted]

@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -163,7 +163,8 @@ def test_csv_export_is_complete_and_formula_safe(admin_client, site_tree):
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(rows) == 1
     assert rows[0]["Name"].startswith("'=HYPERLINK")
-    assert rows[0]["Phone"] == "'+91 98765 43210"
+    # A phone number is written as it is: it calls no function.
+    assert rows[0]["Phone"] == "+91 98765 43210"
     assert rows[0]["Status"] == "New"
     assert rows[0]["Reason"] == "Follow-up"
 
@@ -177,3 +178,52 @@ def test_xlsx_export_has_the_filtered_rows(admin_client, site_tree):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert len(values) == 2
     assert "Booked Patient" in values[1]
+
+
+def test_csv_export_writes_the_practices_local_time_to_the_minute(admin_client, site_tree):
+    received = timezone.now().replace(second=42, microsecond=123456)
+    make_request(created_at=received)
+    response = admin_client.get(INBOX + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Created at"] == timezone.localtime(received).strftime("%Y-%m-%d %H:%M")
+
+
+def test_a_formula_that_looks_like_a_number_is_still_defused(admin_client, site_tree):
+    make_request(name="+1+cmd|' /C calc'!A0")
+    response = admin_client.get(INBOX + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Name"].startswith("'+1+cmd")
+
+
+def test_the_inbox_shows_the_preferred_day_and_a_click_to_call_phone(client, front_desk, site_tree):
+    make_request(preferred_date=date(2026, 12, 5))
+    client.force_login(front_desk)
+    html = client.get(INBOX).content.decode()
+    assert "Sat 5 Dec 2026" in html
+    assert 'href="tel:+919876543210"' in html
+
+
+def test_the_dashboard_opens_the_oldest_new_request_itself(client, front_desk, site_tree):
+    oldest = make_request(created_at=timezone.now() - timedelta(days=2))
+    make_request(created_at=timezone.now() - timedelta(hours=1))
+    make_request(created_at=timezone.now() - timedelta(days=3), status="booked")
+    client.force_login(front_desk)
+    dashboard = client.get("/admin/").content.decode()
+    assert f'href="{INBOX}edit/{oldest.pk}/">Open the oldest request' in dashboard
+    assert 'class="w-panel w-panel--dashboard"' in dashboard  # laid out as Wagtail's own dashboard panels
+
+
+def test_a_requests_page_starts_with_the_number_to_call_then_the_status(client, front_desk, site_tree):
+    appointment = make_request(preferred_date=date(2026, 12, 5))
+    client.force_login(front_desk)
+    html = client.get(f"{INBOX}edit/{appointment.pk}/").content.decode()
+    call = html.index('href="tel:+919876543210"')
+    assert call < html.index('name="status"') < html.index('name="staff_notes"')
+    assert "Preferred: Sat 5 Dec 2026" in html
+
+
+def test_the_front_desk_dashboard_has_no_page_search_and_a_whole_menu_label(client, front_desk, site_tree):
+    client.force_login(front_desk)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Search all pages" not in dashboard
+    assert "Appointments" in dashboard  # the sidebar's label, not cut off as "Appointment requ…"

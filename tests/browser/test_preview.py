@@ -1,11 +1,12 @@
 """An editor changes a draft in the admin and sees it in the frontend's live preview panel."""
 
+import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
-from wagtail.models import Site
 
 from home.models import StandardPage
 
@@ -15,9 +16,9 @@ PASSWORD = "a-long-test-password-42"
 
 
 def test_editor_sees_the_unsaved_draft_in_the_preview_panel(site_url, page, django_user_model):
-    # The preview target is built from the site's root URL: make it this live server.
+    # The live server listens on a random port, never 8000: point the site at it as `PORT=… make run` does.
     server = urlsplit(site_url)
-    Site.objects.filter(is_default_site=True).update(hostname=server.hostname, port=server.port)
+    call_command("set_site_address", server.hostname, "--port", str(server.port), stdout=io.StringIO())
     django_user_model.objects.create_superuser("editor", "editor@example.com", PASSWORD)
     about = StandardPage.objects.get(slug="about")
 
@@ -41,6 +42,7 @@ def test_editor_sees_the_unsaved_draft_in_the_preview_panel(site_url, page, djan
             break
         page.wait_for_timeout(250)
     assert frontend is not None, [frame.url for frame in page.frames]
+    assert frontend.url.startswith(site_url + "/__preview__/")  # the port it is served at
     expect(frontend.get_by_role("heading", level=1)).to_have_text("About us (draft in review)", timeout=15_000)
     # Nothing was published: visitors still see the live title.
     about.refresh_from_db()

@@ -12,13 +12,15 @@ from wagtail.models import Revision, WorkflowState
 from blog.models import ArticlePage, BlogIndexPage
 
 
-def draft_article(index: BlogIndexPage, editor) -> ArticlePage:
+def draft_article(index: BlogIndexPage, editor, author=None) -> ArticlePage:
+    """A draft article saved by ``editor``, written by ``author`` (a doctor page) when given."""
     article = ArticlePage(
         title="Understanding chemotherapy",
         slug="understanding-chemotherapy",
         summary="What chemotherapy is and how it is given.",
         body=[{"type": "paragraph", "value": "<p>Chemotherapy uses medicines to kill cancer cells.</p>"}],
         published_date=date.today(),
+        author=author,
         live=False,
     )
     index.add_child(instance=article)
@@ -51,10 +53,10 @@ def test_editor_cannot_publish_an_article_directly(articles_index, make_staff):
     assert not permissions.can_publish()
 
 
-def test_medical_reviewer_approval_publishes_the_article(articles_index, make_staff):
+def test_medical_reviewer_approval_publishes_the_article(articles_index, doctor, make_staff):
     editor = make_staff("editor", "Editors")
     reviewer = make_staff("reviewer", "Medical reviewers")
-    article = draft_article(articles_index, editor)
+    article = draft_article(articles_index, editor, author=doctor)
 
     workflow_state = article.get_workflow().start(article, editor)
     task_state = workflow_state.current_task_state
@@ -95,12 +97,15 @@ def test_medical_reviewer_sees_the_review_in_the_admin(client, articles_index, m
     assert b"Understanding chemotherapy" in dashboard.content
 
 
-def test_scheduled_publishing_waits_for_the_go_live_time(articles_index, make_staff):
-    moderator = make_staff("moderator", "Moderators")
-    article = draft_article(articles_index, moderator)
+def test_scheduled_publishing_waits_for_the_go_live_time(articles_index, doctor, make_staff):
+    editor = make_staff("editor", "Editors")
+    reviewer = make_staff("reviewer", "Medical reviewers")
+    article = draft_article(articles_index, editor, author=doctor)
     article.go_live_at = timezone.now() + timedelta(seconds=2)
-    revision = article.save_revision(user=moderator)
-    revision.publish(user=moderator)
+    revision = article.save_revision(user=editor)
+    workflow_state = article.get_workflow().start(article, editor)
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
     call_command("publish_scheduled")
     article.refresh_from_db()
     assert not article.live

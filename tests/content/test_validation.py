@@ -44,7 +44,8 @@ def test_an_article_needs_a_title_summary_and_body(admin_client, articles_index)
             "references": inline_formset([]),
             "published_date": date.today().isoformat(),
             "comments": inline_formset([]),
-            "action-publish": "action-publish",
+            # Articles are sent for medical review, not published (blog/review_gate.py).
+            "action-submit": "action-submit",
         }
     )
     response = admin_client.post(f"/admin/pages/add/blog/articlepage/{articles_index.pk}/", data)

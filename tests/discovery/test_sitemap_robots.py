@@ -9,6 +9,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
 
 from blog.models import ArticlePage
 
@@ -48,7 +49,8 @@ def test_lastmod_is_the_later_of_publication_and_medical_review(client, clinic):
     ArticlePage.objects.filter(pk=clinic.reviewed.pk).update(last_published_at=datetime(2024, 3, 1, 9, 0, tzinfo=UTC))
     entries = sitemap_entries(client)
     assert entries["http://testserver/articles/oncologists/"]["lastmod"].startswith("2025-06-15")
-    published = clinic.surgical_article.last_published_at.date().isoformat()
+    # The sitemap writes dates in the practice's zone.
+    published = timezone.localdate(clinic.surgical_article.last_published_at).isoformat()
     assert entries["http://testserver/articles/before-surgery/"]["lastmod"].startswith(published)
     # A review older than the last publication does not move lastmod back.
     clinic.surgical_article.last_reviewed_date = date(2024, 5, 11)

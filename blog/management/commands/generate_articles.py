@@ -102,6 +102,8 @@ class Command(BaseCommand):
             body.append({"type": "paragraph", "value": f"<p>{paragraph}</p>"})
         author = rng.choice(doctors) if doctors else None
         reviewer = rng.choice(doctors) if doctors else None
+        if reviewer == author:  # an author never reviews their own article; none when there is no other doctor
+            reviewer = next((doctor for doctor in doctors if doctor != author), None)
         chosen_categories = rng.sample(categories, k=rng.randint(1, min(2, len(categories)))) if categories else []
         article = ArticlePage(
             title=f"[Synthetic] {angle} {topic} #{number + 1}",

@@ -1,0 +1,107 @@
+"""Clinic staff in the admin: the front desk on a phone, review-gated publishing, image uploads."""
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pillow_heif
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from PIL import Image
+from playwright.sync_api import expect
+
+from appointments.models import AppointmentRequest
+from blog.models import ArticlePage
+from images.models import CustomImage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "a-long-test-password-42"
+PHONE_WIDTH = 390
+
+
+def log_in(page, site_url: str, username: str) -> None:
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("chief", "chief@example.com", PASSWORD)
+
+
+def test_the_front_desk_handles_a_request_from_a_phone(site_url, page, django_user_model):
+    desk = django_user_model.objects.create_user("desk", password=PASSWORD)
+    desk.groups.add(Group.objects.get(name="Front desk"))
+    request = AppointmentRequest.objects.create(
+        name="Meera Iyer",
+        phone="+919876543210",
+        preferred_date=date(2026, 12, 5),
+        consent_given_at=timezone.now() - timedelta(hours=1),
+    )
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    log_in(page, site_url, "desk")
+    page.goto(site_url + "/admin/appointment_requests/")
+    call = page.locator('a[href="tel:+919876543210"]')
+    expect(call).to_be_visible()
+    expect(page.get_by_text("Sat 5 Dec 2026")).to_be_visible()
+
+    page.get_by_role("link", name=request.reference).click()
+    # The number to call and the status are on the first screen of the phone.
+    for control in (page.locator('a[href="tel:+919876543210"]'), page.locator("#id_status")):
+        expect(control).to_be_visible()
+        box = control.bounding_box()
+        assert box["y"] + box["height"] <= 844, box
+    page.locator("#id_status").select_option("contacted")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text(f"Appointment request '{request.reference}' updated.")).to_be_visible()
+    request.refresh_from_db()
+    assert request.status == AppointmentRequest.Status.CONTACTED
+
+
+def test_publishing_an_article_waits_for_its_author_and_review(site_url, page, superuser):
+    article = ArticlePage.objects.get()
+    article.author = None
+    article.save_revision(user=superuser)
+    page.set_viewport_size({"width": 1300, "height": 900})
+    log_in(page, site_url, "chief")
+    page.goto(f"{site_url}/admin/pages/{article.pk}/edit/")
+    # The action menu offers review, never a plain Publish.
+    expect(page.locator('button[name="action-publish"]')).to_have_count(0)
+    page.locator('button[name="action-submit"]').evaluate("button => button.click()")
+    page.get_by_role("tab", name=re.compile("Authors and filing")).click()
+    expect(page.get_by_text("Name the doctor who wrote the article")).to_be_visible()
+    assert not ArticlePage.objects.get(pk=article.pk).workflow_in_progress
+
+
+def _photo(tmp_path: Path, name: str, image_format: str) -> Path:
+    pillow_heif.register_heif_opener()
+    path = tmp_path / name
+    Image.new("RGB", (800, 600), (30, 120, 160)).save(path, format=image_format)
+    return path
+
+
+def test_an_iphone_photo_uploads_with_its_description(site_url, page, superuser, tmp_path):
+    log_in(page, site_url, "chief")
+    page.goto(site_url + "/admin/images/add/")
+    page.locator('input[type="file"][name="file"]').set_input_files(_photo(tmp_path, "IMG_2034.HEIC", "HEIF"))
+    page.locator("#id_title").fill("Waiting room")
+    page.get_by_label("Description (alt text)").fill("The clinic's waiting room with blue chairs")
+    page.get_by_role("button", name="Upload").click()
+    expect(page).to_have_url(re.compile(r"/admin/images/$"))
+    image = CustomImage.objects.get(title="Waiting room")
+    assert image.get_rendition("max-400x400").url.endswith(".jpg")
+
+
+def test_an_upload_without_a_description_is_refused(site_url, page, superuser, tmp_path):
+    log_in(page, site_url, "chief")
+    page.goto(site_url + "/admin/images/add/")
+    page.locator('input[type="file"][name="file"]').set_input_files(_photo(tmp_path, "room.png", "PNG"))
+    page.locator("#id_title").fill("Undescribed room")
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_text("this is its alt text", exact=False).first).to_be_visible()
+    assert not CustomImage.objects.filter(title="Undescribed room").exists()
