@@ -275,7 +275,8 @@ export interface paths {
          * Preview a draft page
          * @description The draft behind a preview link, in the shape of ``GET /api/v3/route/``'s page answer; never cached.
          *
-         *     A page that was never saved has ``id`` 0.
+         *     Needs the admin session of someone who may edit the page (403 without a
+         *     session, 404 otherwise). A page that was never saved has ``id`` 0.
          */
         get: operations["preview_detail"];
         put?: never;
@@ -2316,7 +2317,7 @@ export interface components {
              */
             registration_details?: string | null;
             /**
-             * Whatsapp Message
+             * WhatsApp message
              * @description The message WhatsApp fills in for the patient, e.g. “Hello, I would like to book an appointment.” The page's title is added after it.
              */
             whatsapp_message?: string | null;
@@ -3216,6 +3217,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoutedPage"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Not Found */
