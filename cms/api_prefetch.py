@@ -193,20 +193,22 @@ def _shown_images(page) -> list:
     return images + _stream_images(page)
 
 
+# The foreign keys to doctors that API answers name (an article's byline).
+DOCTOR_FIELDS = ("author", "reviewer")
+
+
 def _attach_site_settings(pages: list) -> list:
-    """Set the site settings on pages whose share image or contacts fall back to the site's (one query).
+    """Set the site settings on pages with a head (its title names the site) or contacts (one query for all).
 
     Returns the settings' default social images, whose renditions are then prefetched with the others.
     """
     from cms.site_roots import site_root_path
     from home.models import SiteSettings
-    from images.share_image import IMAGE_FIELDS
 
     needing = {
         page: site_root_path(page)
         for page in pages
-        if "contacts" in _api_fields(type(page))
-        or ("head" in _api_fields(type(page)) and not any(getattr(page, name, None) for name in IMAGE_FIELDS))
+        if "contacts" in _api_fields(type(page)) or "head" in _api_fields(type(page))
     }
     site_ids = {root.site_id for root in needing.values() if root is not None}
     if not site_ids:
@@ -285,7 +287,21 @@ def prefetch_for_api(pages: list) -> list:
     if images:
         prefetch_related_objects(images, "renditions")
     _attach_ancestors_and_links(pages)
+    _check_referenced_doctors(pages)
     return pages
+
+
+def _check_referenced_doctors(pages: list) -> None:
+    """Whether visitors may see the doctors the pages name (authors, reviewers): one query for all.
+
+    Each doctor remembers the answer (:mod:`home.visibility`), so the bylines, booking links and
+    JSON-LD that name them ask nothing more.
+    """
+    from home.visibility import visible_references
+
+    doctors = [getattr(page, name, None) for page in pages for name in DOCTOR_FIELDS if name in _api_fields(type(page))]
+    if any(doctors):
+        visible_references(doctors, referrer=pages[0])
 
 
 def detail_with_relations(view):

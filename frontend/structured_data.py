@@ -80,7 +80,8 @@ def medical_clinic(clinic: Clinic, hours=None) -> dict:
 def physician(doctor: DoctorPage, url: str, image_url: str = "", contact_phone: str = "") -> dict:
     """A Physician with credentials, specialties and the clinics where they consult."""
     clinic_hours: dict[int, tuple[Clinic, list]] = {}
-    for item in doctor.clinic_hours.select_related("clinic").all():
+    # Prefetched with their clinics along with the page's other relations (cms/api_prefetch.py).
+    for item in doctor.clinic_hours.all():
         clinic_hours.setdefault(item.clinic_id, (item.clinic, []))[1].append(item)
     data: dict = {
         "@context": SCHEMA,

@@ -128,10 +128,17 @@ def visible_reference(page: P | None, referrer: Page) -> P | None:
     return kept[0] if kept else None
 
 
+# Where a page instance remembers the answer for one site, so a page checked once in a request (e.g. an
+# article's author, by its byline, its booking links and its JSON-LD) costs no second query.
+VISIBILITY_ANSWER = "_visible_on_site"
+
+
 def _keep_visible_on_site(pages: Iterable[P | None], site_id: int | None) -> list[P]:
     candidates = [page for page in pages if page is not None]
-    if not candidates:
-        return []
-    visible = _visible_on_site(Page, site_id).filter(pk__in=[page.pk for page in candidates])
-    visible_ids = set(visible.values_list("pk", flat=True))
-    return [page for page in candidates if page.pk in visible_ids]
+    unknown = [page for page in candidates if getattr(page, VISIBILITY_ANSWER, (None,))[0] != site_id]
+    if unknown:
+        visible = _visible_on_site(Page, site_id).filter(pk__in=[page.pk for page in unknown])
+        visible_ids = set(visible.values_list("pk", flat=True))
+        for page in unknown:
+            setattr(page, VISIBILITY_ANSWER, (site_id, page.pk in visible_ids))
+    return [page for page in candidates if getattr(page, VISIBILITY_ANSWER) == (site_id, True)]

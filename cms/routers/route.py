@@ -24,6 +24,7 @@ from wagtail.models import Site
 
 from cms.api_auth import TOKEN_OR_ANONYMOUS
 from cms.api_prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
+from cms.site_roots import site_settings_of
 from home.api_fields import PageHead, page_head
 from home.api_output import as_api_json
 from home.booking import BookingLinks, booking_links, page_doctor
@@ -90,13 +91,31 @@ def routed_page(request: HttpRequest, page) -> dict:
 
 def routed_page_data(request: HttpRequest, page) -> dict:
     """The ``kind: "page"`` answer's parts for ninja to validate: the page, its head and its booking links."""
-    settings = SiteSettings.for_request(request)
+    settings = _request_site_settings(request, page)
     return {
         "kind": "page",
         "page": page,
         "head": page_head(page),
         "booking": booking_links(settings, page, page_doctor(page)),
     }
+
+
+def _request_site_settings(request: HttpRequest, page) -> SiteSettings:
+    """The request's site settings; those fetched with ``page`` when it is on the request's site (no query).
+
+    They are kept where Wagtail keeps a request's settings, so the site shell of the same request reads them too.
+    """
+    cache_attribute = SiteSettings.get_cache_attr_name()
+    fetched = site_settings_of(page) if hasattr(page, "prefetched_site_settings") else None
+    site = request_site(request)
+    if (
+        not hasattr(request, cache_attribute)
+        and fetched is not None
+        and site is not None
+        and fetched.site_id == site.pk
+    ):
+        setattr(request, cache_attribute, fetched)
+    return SiteSettings.for_request(request)
 
 
 class RoutedRedirect(Schema):

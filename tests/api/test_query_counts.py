@@ -107,3 +107,23 @@ def test_related_articles_are_the_newest_sharing_a_category(client, site_tree):
 def test_site_costs_a_handful_of_queries(client, site_tree):
     # Site, settings (with privacy page and image), view restrictions, menu with privacy notice, clinics, hours.
     assert count_queries(client, "/api/v3/site/") <= 6
+
+
+# The most queries a server-rendered page may cost: its route answer, the site shell and what it lists.
+HTML_PAGE_QUERIES = 20
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_a_server_rendered_page_costs_twenty_queries_at_most(client, site_tree, page_type):
+    add_articles(site_tree, 5)
+    page = getattr(site_tree, PAGE_TYPES[page_type][0])
+    assert count_queries(client, page.url) <= HTML_PAGE_QUERIES
+
+
+def test_the_article_list_page_costs_the_same_with_1_and_with_20_cards(client, site_tree):
+    add_articles(site_tree, 1)
+    ArticlePage.objects.filter(hero_image=None).update(hero_image=site_tree.image)
+    one = count_queries(client, site_tree.blog.url)
+    add_articles(site_tree, 19)
+    twenty = count_queries(client, site_tree.blog.url)
+    assert twenty == one, (one, twenty)
