@@ -148,4 +148,14 @@ describe('frontend-only routes', () => {
     await waitFor(() => expect(screen.getByText('1 result for “surgeon”')).toBeTruthy());
     expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v3/search/?q=surgeon');
   });
+
+  it('asks a visitor who is not signed in to the admin to sign in before previewing', async () => {
+    fetchMock.mockImplementation(
+      async () => new Response(JSON.stringify({ status: 403, title: 'Forbidden', detail: 'Sign in', type: 'about:blank' }), { status: 403 }),
+    );
+    start(payloadFor('/__preview__/', { query: '?content_type=blog.articlepage&token=abc' }));
+    const link = await screen.findByRole('link', { name: 'Sign in' });
+    expect(link.getAttribute('href')).toBe(`/admin/login/?next=${encodeURIComponent('/__preview__/?content_type=blog.articlepage&token=abc')}`);
+    expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v3/preview/?content_type=blog.articlepage&token=abc');
+  });
 });

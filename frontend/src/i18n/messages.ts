@@ -95,6 +95,8 @@ export const en = {
   confirmText: 'Thank you. The clinic will call you back to confirm a time. Your reference number is',
   confirmKeep: 'Keep this number if you call the clinic about your request.',
   preview: 'Preview',
+  previewSignIn: 'Previews are for clinic staff. Sign in to the admin, then open the preview again.',
+  signIn: 'Sign in',
   previewMissing: 'This preview link is incomplete or has expired. Open the preview again from the editor.',
 } as const;
 

@@ -5,10 +5,12 @@ import { useEffect, useState } from 'preact/hooks';
 export interface Resource<T> {
   data: T | null;
   failed: boolean;
+  /** What the failed load threw (e.g. an `ApiError` with the answer's status). */
+  error: unknown;
   retry: () => void;
 }
 
-type State<T> = { key: string; data: T | null; failed: boolean };
+type State<T> = { key: string; data: T | null; failed: boolean; error?: unknown };
 
 /**
  * The value for `key`: `inlined` when given (the document's own data, so the
@@ -31,10 +33,10 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
     load(controller.signal)
       .then((data) => setState({ key, data, failed: false }))
       .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setState({ key, data: null, failed: true });
+        if ((error as Error).name !== 'AbortError') setState({ key, data: null, failed: true, error });
       });
     return () => controller.abort();
   }, [key, attempt]);
 
-  return { data: current.data, failed: current.failed, retry: () => setAttempt((n) => n + 1) };
+  return { data: current.data, failed: current.failed, error: current.error, retry: () => setAttempt((n) => n + 1) };
 }

@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { fetchPreview } from '../api/client';
+import { ApiError, fetchPreview } from '../api/client';
 import { Layout } from '../components/Layout';
 import { t } from '../i18n/messages';
 import { usePayload } from '../lib/payload';
@@ -23,10 +23,17 @@ export function PreviewPage() {
     );
   }
   const head = { ...site.app_pages.not_found, title: t('preview'), document_title: t('preview'), breadcrumbs: [] };
+  // The preview endpoint answers 403 to anyone not signed in to the admin.
+  const signIn = draft.error instanceof ApiError && draft.error.status === 403;
   return (
     <Layout head={head}>
       <h1>{t('preview')}</h1>
-      <p role="status">{!key || draft.failed ? t('previewMissing') : t('loading')}</p>
+      <p role="status">{signIn ? t('previewSignIn') : !key || draft.failed ? t('previewMissing') : t('loading')}</p>
+      {signIn && (
+        <p>
+          <a href={`/admin/login/?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('signIn')}</a>
+        </p>
+      )}
     </Layout>
   );
 }
