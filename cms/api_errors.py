@@ -10,16 +10,10 @@ as the failure they stand for, for ``handler500`` (``cms/errors.py``): a lost
 database gives ``503`` with ``Retry-After``, anything else a plain ``500``.
 """
 
-from django.db import OperationalError
 from ninja import NinjaAPI
 from pydantic import ValidationError
 
-# pydantic names the exception's class first: "OperationalError: terminating connection ...".
-_DATABASE_OUTAGES = ("OperationalError:", "InterfaceError:")
-
-
-class ResponseBuildError(RuntimeError):
-    """Reading the data of a response failed for a reason other than the database."""
+from home.api_output import raise_attribute_failure
 
 
 def install(api: NinjaAPI) -> None:
@@ -28,12 +22,7 @@ def install(api: NinjaAPI) -> None:
     validation_error_handler = api._exception_handlers[ValidationError]
 
     def handler(request, exc: ValidationError):
-        failures = [error for error in exc.errors() if error["type"] == "get_attribute_error"]
-        if not failures:
-            return validation_error_handler(request, exc)
-        reason = failures[0].get("ctx", {}).get("error", "")
-        if reason.startswith(_DATABASE_OUTAGES):
-            raise OperationalError(reason) from exc
-        raise ResponseBuildError(reason) from exc
+        raise_attribute_failure(exc)
+        return validation_error_handler(request, exc)
 
     api.add_exception_handler(ValidationError, handler)

@@ -27,9 +27,8 @@ def _link(page: Page, request: HttpRequest) -> PageLink:
 
 def _app_page_head(request: HttpRequest, site: Site, home: PageLink, title: str, path: str) -> PageHead:
     """The head of one of the frontend's own pages (search, booking form, not found): not Wagtail pages."""
-    crumbs = [Breadcrumb(title=home["title"], path=home["path"])]
-    if path:
-        crumbs.append(Breadcrumb(title=title, path=path))
+    # A page without an address of its own (not found) has no trail.
+    crumbs = [Breadcrumb(title=home["title"], path=home["path"]), Breadcrumb(title=title, path=path)] if path else []
     return PageHead(
         title=title,
         document_title=document_title(title, site),

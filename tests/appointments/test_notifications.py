@@ -6,6 +6,7 @@ import logging
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from wagtail.models import Site
 
 from appointments.models import AppointmentRequest
 from appointments.notifications import wait_for_pending_notifications
@@ -132,6 +133,5 @@ def test_visitor_text_cannot_pass_for_the_clinics_own_lines(client, valid_payloa
     assert "    | www[.]evil.example" in lines
     assert "https://evil.example" not in body and "www.evil.example" not in body
     genuine = [line for line in lines if line.startswith("Open it in the inbox")]
-    assert genuine == [
-        f"Open it in the inbox to record your call: http://testserver/admin/appointment_requests/edit/{AppointmentRequest.objects.get().pk}/"
-    ]
+    inbox = f"{Site.objects.get(is_default_site=True).root_url}/admin/appointment_requests/edit/"
+    assert genuine == [f"Open it in the inbox to record your call: {inbox}{AppointmentRequest.objects.get().pk}/"]

@@ -100,11 +100,9 @@ def test_cookies_other_than_the_session_share_the_copy(client, seed_article):
 
 
 def test_the_copy_is_kept_per_scheme(client, seed_article):
-    plain = client.get(seed_article.url)
-    secure = client.get(seed_article.url, secure=True)
-    assert secure["X-Cache"] == "MISS"
-    assert f'href="https://testserver{seed_article.url}"' in secure.content.decode()
-    assert plain.content != secure.content
+    assert client.get(seed_article.url)["X-Cache"] == "MISS"
+    assert client.get(seed_article.url, secure=True)["X-Cache"] == "MISS"
+    assert client.get(seed_article.url, secure=True)["X-Cache"] == "HIT"
 
 
 def test_the_cache_status_is_not_told_unless_turned_on(client, seed_article, settings):
