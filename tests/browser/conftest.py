@@ -6,6 +6,7 @@ same code as ``manage.py load_demo_content``.
 """
 
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -114,3 +115,16 @@ def console_errors(page) -> list[str]:
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
+
+
+EDITOR_PASSWORD = "a-long-test-password-42"
+
+
+def sign_in_to_the_admin(page, site_url: str, django_user_model, username: str = "editor") -> None:
+    """Create a superuser and sign the browser in through the admin's own form (previews need the session)."""
+    django_user_model.objects.create_superuser(username, f"{username}@example.com", EDITOR_PASSWORD)
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 from blog.models import ArticlePage
 from home.models import DoctorPage, StandardPage
 
+from .conftest import sign_in_to_the_admin
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # Runs in every document and frame before the page's own code.
@@ -55,7 +57,8 @@ def test_every_page_type_loads_without_a_policy_violation(site_url, page, csp_re
         assert violations(page, csp_reports) == [], name
 
 
-def test_preview_renders_the_draft_framed_by_the_same_origin(site_url, page, csp_reports):
+def test_preview_renders_the_draft_framed_by_the_same_origin(site_url, page, csp_reports, django_user_model):
+    sign_in_to_the_admin(page, site_url, django_user_model)  # previews are for signed-in staff
     about = StandardPage.objects.get(slug="about")
     about.title = "About us (draft)"
     token = about.create_page_preview().token

@@ -1,7 +1,6 @@
 """An editor changes a draft in the admin and sees it in the frontend's live preview panel."""
 
 import io
-import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,24 +9,19 @@ from playwright.sync_api import expect
 
 from home.models import StandardPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .conftest import sign_in_to_the_admin
 
-PASSWORD = "a-long-test-password-42"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_editor_sees_the_unsaved_draft_in_the_preview_panel(site_url, page, django_user_model):
     # The live server listens on a random port, never 8000: point the site at it as `PORT=… make run` does.
     server = urlsplit(site_url)
     call_command("set_site_address", server.hostname, "--port", str(server.port), stdout=io.StringIO())
-    django_user_model.objects.create_superuser("editor", "editor@example.com", PASSWORD)
     about = StandardPage.objects.get(slug="about")
 
     page.set_viewport_size({"width": 1300, "height": 900})
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    sign_in_to_the_admin(page, site_url, django_user_model)
 
     page.goto(f"{site_url}/admin/pages/{about.pk}/edit/")
     page.locator("#id_title").fill("About us (draft in review)")
