@@ -171,3 +171,35 @@ def test_public_answers_are_compressed_and_secret_bearing_ones_are_not(
         answer = get(a, url, headers=gzip, cookies=session.cookies)
         assert answer.status_code == 200
         assert "Content-Encoding" not in answer.headers, f"{url} is compressed for a session"
+
+
+PROTECT_ABOUT_PAGE = """
+from wagtail.models import PageViewRestriction
+from home.models import StandardPage
+about = StandardPage.objects.get(slug="about")
+password = PageViewRestriction.PASSWORD
+PageViewRestriction.objects.get_or_create(page=about, restriction_type=password, password="staff-only")
+print(about.get_url())
+"""
+
+
+@pytest.mark.parametrize("cache_choice", ["database-cache"], indirect=True)
+def test_restricted_pages_answer_as_wagtail_under_production_settings_and_every_other_page_is_200(
+    cache_choice,  # noqa: F811
+    prepared_site,  # noqa: F811
+    servers,  # noqa: F811
+    identities,
+):
+    a, b = servers
+    protected = manage(prepared_site.env, "shell", "-c", PROTECT_ABOUT_PAGE).strip().splitlines()[-1]
+    cold_cache(prepared_site, cache_choice)
+    form = get(a, protected)
+    assert form.status_code == 401, form.text[:500]
+    assert 'type="password" name="password"' in form.text and 'class="site-header"' in form.text
+    assert form.headers["Cache-Control"] == "private, no-store"
+    # The article restricted to signed-in users: a clear 403 page, in the site's layout.
+    private = get(a, identities["path"])
+    assert private.status_code == 403 and RESTRICTED_TITLE not in private.text
+    for server in (a, b):
+        for url in ("/", "/articles/", "/search/?q=oncologist", "/appointment/", "/no-such-page/"):
+            assert get(server, url).status_code == (404 if url == "/no-such-page/" else 200), f"{server.name} {url}"
