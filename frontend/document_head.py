@@ -24,18 +24,17 @@ OG_TYPES = {ArticlePage: "article", DoctorPage: "profile"}
 UNINDEXED_APP_PAGES = {"search", "not_found"}
 
 
-def _head(request: HttpRequest, data: PagePayload, page_head: dict, **extra) -> dict:
+def _head(data: PagePayload, page_head: dict, *, feeds=None, json_ld=(), og_type="website", robots="") -> dict:
     root_url = data["site"]["site"]["root_url"]
     crumbs = [(crumb["title"], root_url + crumb["path"]) for crumb in page_head["breadcrumbs"]]
-    json_ld = [*extra.pop("json_ld", []), ld.breadcrumb_list(crumbs)] if crumbs else extra.pop("json_ld", [])
+    documents = [*json_ld, ld.breadcrumb_list(crumbs)] if crumbs else list(json_ld)
     return {
         **page_head,
         "site_name": data["site"]["site"]["name"],
-        "og_type": "website",
-        "feeds": feed_links(root_url, None),
-        "robots": "",
-        **extra,
-        "json_ld": [ld.to_script_json(item) for item in json_ld],
+        "og_type": og_type,
+        "feeds": feed_links(root_url, None) if feeds is None else feeds,
+        "robots": robots,
+        "json_ld": [ld.to_script_json(document) for document in documents],
     }
 
 
@@ -47,7 +46,6 @@ def for_page(request: HttpRequest, site: Site, page: Page, data: PagePayload) ->
     image_url = page_head["social_image"]["url"] if page_head["social_image"] else ""
     phone = data["route"]["booking"]["tel_url"].removeprefix("tel:")
     return _head(
-        request,
         data,
         page_head,
         og_type=OG_TYPES.get(type(page), "website"),
@@ -62,7 +60,7 @@ def for_app_page(request: HttpRequest, data: PagePayload, name: str = "not_found
     robots = "noindex" if name in UNINDEXED_APP_PAGES or title else ""
     if title:
         page_head.update(title=title, document_title=title, breadcrumbs=[], canonical_url="")
-    return _head(request, data, page_head, robots=robots)
+    return _head(data, page_head, robots=robots)
 
 
 def _structured_data(site: Site, page: Page, url: str, image_url: str, phone: str) -> list[dict]:

@@ -20,11 +20,13 @@ from typing_extensions import TypedDict
 from wagtail.models import Page, Site
 
 from blog.api import list_articles
+from blog.models import BlogIndexPage
 from blog.schemas import ArticleCardPage, ArticleFilters
 from cms.routers.route import routed_page
 from home.api import site_shell
 from home.api_output import as_api_json
 from home.booking import URI_COMPONENT_SAFE
+from home.models import DoctorPage
 from search.api import search
 from search.schemas import SearchQuery, SearchResults
 
@@ -95,9 +97,6 @@ def articles_page(request: HttpRequest, **filters) -> dict:
 
 def page_payload(request: HttpRequest, site: Site, page: Page) -> PagePayload:
     """The payload of a visible Wagtail page; an article list reads its ``category``, ``tag`` and ``page``."""
-    from blog.models import BlogIndexPage
-    from home.models import DoctorPage
-
     route = routed_page(request, page)
     if isinstance(page, BlogIndexPage):
         category = request.GET.get("category", "")

@@ -14,7 +14,6 @@ written from the same payload (:mod:`frontend.document_head`).
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_safe
@@ -24,7 +23,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from blog.models import ArticlePage
 from cms.routers.route import find_public_page
 from cms.security_headers import frontend_csp
-from home.visibility import visible_reference
+from home.visibility import is_published_behind_restrictions, visible_reference
 
 from . import document_head
 from .page_cache import cached_page
@@ -108,11 +107,11 @@ def _restricted_or_not_found(request: HttpRequest, site: Site, path: str) -> Htt
     signed-in staff member what it shows anybody, and staff read such pages in the admin's preview.
     """
     page = _routed_page(request, site, path)
-    if page is None or not page.live or (page.expire_at and page.expire_at <= timezone.now()):
+    if page is None or not is_published_behind_restrictions(page, site):
         return not_found(request, site)
     restrictions = list(PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)))
     if not restrictions:
-        return not_found(request, site)  # scheduled or on another site: simply not published here
+        return not_found(request, site)  # visible after all (changed meanwhile): the next request serves it
     if any(restriction.restriction_type != PageViewRestriction.PASSWORD for restriction in restrictions):
         return _restricted_response(request, site, 403, kind="private", title=_("This page is private"))
     failing = [restriction for restriction in restrictions if not restriction.accept_request(request)]

@@ -64,17 +64,21 @@ def _within(root_url_paths: Iterable[str]) -> Q:
     return scope
 
 
-def _visible_in(queryset: PageQuerySet, root_url_paths: Iterable[str]) -> PageQuerySet:
+def _published_in(queryset: PageQuerySet, root_url_paths: Iterable[str]) -> PageQuerySet:
+    """Every part of the rule but the view restrictions: live, not expired, not scheduled, inside the site."""
     now = timezone.now()
-    # A restriction on the page itself or on any ancestor: the restricted page's tree path is a prefix of ours.
-    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
     return (
         queryset.filter(live=True)
         .filter(_within(root_url_paths))
         .exclude(expire_at__lte=now)
         .exclude(go_live_at__gt=now, live_revision__isnull=True)
-        .exclude(Exists(restricted))
     )
+
+
+def _visible_in(queryset: PageQuerySet, root_url_paths: Iterable[str]) -> PageQuerySet:
+    # A restriction on the page itself or on any ancestor: the restricted page's tree path is a prefix of ours.
+    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return _published_in(queryset, root_url_paths).exclude(Exists(restricted))
 
 
 def visible_pages(site: Site | None, model: type[P] = Page) -> PageQuerySet:
@@ -90,6 +94,15 @@ def _visible_on_site(model: type[P], site_id: int | None) -> PageQuerySet:
     if site_id is None:
         return queryset.none()
     return _visible_in(queryset, _site_root_url_paths(site_id))
+
+
+def is_published_behind_restrictions(page: Page, site: Site) -> bool:
+    """Whether ``page`` would be visible on ``site`` but for view restrictions (one query).
+
+    The public site answers such a page as Wagtail does (its password form, or a 403),
+    anything else unpublished as missing.
+    """
+    return _published_in(Page.objects.filter(pk=page.pk), _site_root_url_paths(site.pk)).exists()
 
 
 def is_visible(page: Page | None, site: Site | None) -> bool:
