@@ -10,7 +10,7 @@ v3 schema generator reads the field's typed return value) and the project's
 own routers (through :func:`responsive_image`).
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
@@ -65,17 +65,6 @@ def rendition_specs(image, widths: Sequence[int] = DETAIL_WIDTHS) -> list[str]:
     ]
     specs.append(f"width-{min(image.width, FALLBACK_WIDTH)}")
     return specs
-
-
-def all_rendition_specs(original_widths: Iterable[int], widths: Sequence[int]) -> list[str]:
-    """The specs to prefetch for a set of images (see ``ImageQuerySet.prefetch_renditions``)."""
-    specs: dict[str, None] = {}
-    for original_width in original_widths:
-        for width in rendition_widths(original_width, widths):
-            for fmt, _ in SOURCE_FORMATS:
-                specs[f"width-{width}|format-{fmt}"] = None
-        specs[f"width-{min(original_width, FALLBACK_WIDTH)}"] = None
-    return list(specs)
 
 
 def responsive_image(image, alt: str = "", widths: Sequence[int] = DETAIL_WIDTHS) -> ResponsiveImage | None:

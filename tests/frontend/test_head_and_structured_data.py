@@ -1,24 +1,16 @@
 """The server-rendered head: title, description, canonical, social tags and JSON-LD."""
 
-import json
 import re
-from functools import cache
-from pathlib import Path
 
 import pytest
 
 from home.models import SiteSettings
+from tests.schemaorg_vocabulary import vocabulary
 
 from .conftest import json_ld, site_url
 
-VOCABULARY = Path(__file__).parent / "data" / "schemaorg-vocabulary.json"
 # JSON-LD keywords and the one non-vocabulary key Google documents for SearchAction.
 KEYWORDS = {"@context", "@type", "@id", "query-input"}
-
-
-@cache
-def vocabulary() -> dict:
-    return json.loads(VOCABULARY.read_text())
 
 
 def ancestors(type_name: str) -> set[str]:
