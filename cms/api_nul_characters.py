@@ -1,14 +1,11 @@
 """Text holding a NUL character (U+0000) is refused with ``422`` before it can reach the database.
 
-PostgreSQL text can neither hold nor be compared with NUL: psycopg refuses
-the value (“PostgreSQL text fields cannot contain NUL (0x00) bytes”), so every
-endpoint that passed one on to a query answered ``500``, on PostgreSQL only:
-searches (``?q=``, ``?search=``), the article filters, page lookups by path,
-an appointment request's name or reason. Nobody types NUL, and no field of
-this API can mean anything by it, so every operation refuses it in the
-parameters and body it reads (after django-ninja's validation, so a query
-parameter the operation does not take changes nothing), with the problem
-shape of any other invalid field.
+PostgreSQL text can neither hold nor be compared with NUL, and no field of this
+API can mean anything by it, so an operation refuses it in every parameter and
+body field it reads (searches, filters, page paths, an appointment request's
+text), with the problem shape of any other invalid field, on every database
+alike. The check runs after django-ninja's validation, so a query parameter the
+operation does not take changes nothing.
 """
 
 from functools import wraps

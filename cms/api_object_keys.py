@@ -1,14 +1,13 @@
 """A key that cannot be an object's primary key names no object: ``404`` in the path, ``422`` in a filter.
 
 Wagtail's snippet and revision reads (an API token is needed for them) take
-keys as free strings, since a model's primary key may be of any kind, and hand
-them to the database lookup unchecked. Comparing an integer key with ``abc``
-makes Django raise ``ValueError``, so ``/api/v3/snippets/home.Clinic/abc/``,
-``?translation_of=null`` on a snippet list and ``?user_id=abc`` on a revision
-list answered ``500`` (found by ``bench/schemathesis_run.py``). Each key is
-checked against the primary key field of the model it names, the way Django's
-admin treats an unusable id in its URLs: the object in the path is not found
-(``404``), a filter value is invalid (``422`` with the parameter's name).
+keys as free strings, since a model's primary key may be of any kind, and
+Django raises ``ValueError`` when such a string cannot be converted for the
+lookup. So each key is checked against the primary key field of the model it
+names, the way Django's admin treats an unusable id in its URLs: an object in
+the path is not found (``404``); a filter value (``translation_of`` on a
+snippet list, ``user_id`` on a revision list) is invalid (``422`` naming the
+parameter).
 """
 
 from functools import wraps

@@ -1,13 +1,12 @@
 """An offset past every row a database can count gives an empty page, never a database error.
 
 Wagtail's list endpoints (pages, images, documents, snippets…) paginate with
-django-ninja's limit/offset pagination, which documents ``offset`` as any
-integer from 0 and hands it to SQL unchecked: ``?offset=9223372036854775808``
-(2⁶³) made PostgreSQL fail with “bigint out of range” and SQLite with
-“datatype mismatch”, a ``500`` for anyone, without a token. Such an offset is
-past the end of any list, so it is lowered to the largest one the databases
-accept, and the answer is what the schema promises: a page with no items.
-The project's own list endpoints bound their offsets themselves.
+django-ninja's limit/offset pagination, which accepts any integer ``offset``
+from 0 and hands it to SQL. PostgreSQL and SQLite both refuse integers past
+2⁶³ − 1, and any such offset is past the end of every list, so it is lowered
+to the largest one the databases accept: the answer is what the schema
+promises, a page with no items. The project's own list endpoints bound their
+offsets themselves.
 """
 
 from functools import wraps

@@ -6,14 +6,12 @@ snippets, sites, locales and redirects, and page actions (publish, move,
 copy…), for anyone holding an API token, which any staff member can make in
 the admin. This project edits content in the admin only (the design's
 ``/api/v3/`` is the public read API), and its models declare no writable API
-fields, so through those operations a token could only bypass the admin's
-validation: ``POST /api/v3/snippets/home.Clinic/`` created a clinic with no
-name, street or town (201), and schemathesis found fourteen server errors in
-them (``bench/results/schemathesis.md``). So they are taken off before the
-URLs are built: their paths answer ``404`` (or ``405`` where a read shares the
-path) and the OpenAPI document no longer lists them. Reads keep their optional
-or required token (drafts, revisions, snippets, sites for staff tools), and the
-project's own public writes (appointment requests, call-to-action events) stay.
+fields, so those operations would bypass the admin's validation. They are
+taken off before the URLs are built: their paths answer ``404`` (or ``405``
+where a read shares the path) and the OpenAPI document does not list them.
+Reads keep their optional or required token (drafts, revisions, snippets,
+sites for staff tools), and the project's own public writes (appointment
+requests, call-to-action events) stay.
 
 Offering editing through the API later means declaring writable
 ``APIField``\\s on every model first, so the API binds the same validation as

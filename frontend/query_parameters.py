@@ -1,14 +1,11 @@
 """A page sees only the query parameters it reads, so an address and its tracking variants are one page.
 
 Links shared on WhatsApp, in newsletters or by ad platforms carry parameters no
-page reads (``utm_source``, ``fbclid``…). They used to reach the rendered page
-anyway: in the app's inlined ``location_search``, in the article list's
-canonical and next-page links, and in the page cache's key. So every variant
-was rendered again and kept as a copy of its own, a flood of ``?x=<random>``
-addresses went past the cache at full rendering cost, and whatever a link
-carried was written into a page the cache then served to other visitors. The
-view gets the request with the other parameters dropped, before the cache is
-asked, so each page has one rendering and one cached copy.
+page reads (``utm_source``, ``fbclid``…). The view gets the request with those
+dropped, before the page cache is asked: each page has one rendering and one
+cached copy, the app's inlined ``location_search``, the canonical and the
+next-page links never carry them, and nothing a link carries is written into a
+page the cache serves to other visitors.
 """
 
 from functools import wraps
