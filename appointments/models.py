@@ -103,10 +103,12 @@ class AppointmentRequest(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    # The caller and the number first, then the status: one screen on the front desk's phone.
+    # The caller and the number first, then the status and Save: one screen on the front desk's phone
+    # (the request's details, read-only, open on demand).
     panels = [
-        CallPatientPanel(heading="Call"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("staff_notes")], heading="Follow-up"),
+        MultiFieldPanel(
+            [CallPatientPanel(), FieldPanel("status"), FieldPanel("staff_notes")], heading="Call and follow up"
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("reference", read_only=True),
@@ -122,6 +124,7 @@ class AppointmentRequest(models.Model):
                 FieldPanel("source_page", read_only=True),
             ],
             heading="Request",
+            classname="collapsed",
         ),
         MultiFieldPanel(
             [
@@ -132,6 +135,7 @@ class AppointmentRequest(models.Model):
                 FieldPanel("privacy_notice_revision_id", read_only=True),
             ],
             heading="Notification and consent",
+            classname="collapsed",
         ),
     ]
 

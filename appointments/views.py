@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -104,8 +104,19 @@ def _clinic_queryset():
     return Clinic.objects.order_by("name")
 
 
+class InboxTable(Table):
+    """The inbox's table, with its layout for the front desk's phone (``appointments/inbox.css``)."""
+
+    classname = "listing appointment-inbox"
+
+    class Media:
+        css = {"all": ["appointments/inbox.css"]}
+
+
 class AppointmentRequestIndexView(generic.IndexView):
     """The inbox listing, newest first."""
+
+    table_class = InboxTable
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -172,16 +183,33 @@ class AppointmentRequestViewSet(ModelViewSet):
     ordering = ["-created_at"]
     list_per_page = 50
     list_display = [
-        TitleColumn("reference", label="Reference", url_name="appointment_requests:edit"),
-        Column("name", label="Name"),
-        TitleColumn("phone_display", label="Phone", accessor="phone.as_international", get_url=phone_link),
-        Column("doctor", label="Doctor"),
-        Column("clinic", label="Clinic"),
-        Column("preferred_date", label="Preferred date", accessor=preferred_date_text, sort_key="preferred_date"),
-        Column("time_of_day", label="Time of day", accessor="get_time_of_day_display"),
-        Column("status", label="Status", accessor="get_status_display", sort_key="status"),
-        DateColumn("created_at", label="Received", sort_key="created_at"),
-        Column("notification", label="E-mail", accessor="notification_summary"),
+        TitleColumn(
+            "reference",
+            label="Reference",
+            url_name="appointment_requests:edit",
+            classname="inbox-reference",
+        ),
+        Column("name", label="Name", classname="inbox-name"),
+        TitleColumn(
+            "phone_display",
+            label="Phone",
+            accessor="phone.as_international",
+            get_url=phone_link,
+            classname="inbox-phone",
+        ),
+        Column("doctor", label="Doctor", classname="inbox-wide-only"),
+        Column("clinic", label="Clinic", classname="inbox-wide-only"),
+        Column(
+            "preferred_date",
+            label="Preferred date",
+            accessor=preferred_date_text,
+            sort_key="preferred_date",
+            classname="inbox-date",
+        ),
+        Column("time_of_day", label="Time of day", accessor="get_time_of_day_display", classname="inbox-wide-only"),
+        Column("status", label="Status", accessor="get_status_display", sort_key="status", classname="inbox-status"),
+        DateColumn("created_at", label="Received", sort_key="created_at", classname="inbox-wide-only"),
+        Column("notification", label="E-mail", accessor="notification_summary", classname="inbox-wide-only"),
     ]
     list_export = [
         "reference",

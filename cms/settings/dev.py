@@ -1,5 +1,7 @@
 """Local development: debug on, console e-mail, a throwaway secret key."""
 
+from home.site_address import public_hostname
+
 from .base import *  # noqa: F403
 from .environment import env_int, env_str
 
@@ -17,7 +19,6 @@ STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405
 
 # Where `make run` serves (HOST, PORT): Wagtail's own absolute addresses (admin
 # e-mails, image renditions) follow it, as the site record does (see home/site_address.py).
-_SERVED_HOST = env_str("HOST", "127.0.0.1")
-if _SERVED_HOST in {"0.0.0.0", "::"}:  # noqa: S104 - a server listening everywhere is opened as localhost
-    _SERVED_HOST = "localhost"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://{_SERVED_HOST}:{env_int('PORT', 8000)}")
+WAGTAILADMIN_BASE_URL = env_str(
+    "WAGTAILADMIN_BASE_URL", f"http://{public_hostname(env_str('HOST', '127.0.0.1'))}:{env_int('PORT', 8000)}"
+)

@@ -19,6 +19,36 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 PASSWORD = "a-long-test-password-42"
 PHONE_WIDTH = 390
+PHONE_HEIGHT = 844
+
+
+def assert_no_sideways_scroll(page) -> None:
+    """The page is no wider than the phone's screen: nothing is reached only by scrolling sideways."""
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"page is {widths[0]} px wide on a {widths[1]} px screen"
+
+
+def assert_within_screen_width(locator) -> None:
+    """Not wider than the phone's screen (the admin's main area clips, rather than scrolls, what is wider)."""
+    box = locator.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH, box
+
+
+def assert_on_first_screen(locator) -> None:
+    """Visible without scrolling: inside the phone's first screen, both ways."""
+    expect(locator).to_be_visible()
+    box = locator.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH, box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE_HEIGHT, box
+
+
+def assert_on_one_line(locator) -> None:
+    """The text is not broken over lines (a reference read aloud must stay whole)."""
+    lines = locator.evaluate(
+        "element => { const range = document.createRange(); range.selectNodeContents(element);"
+        " return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size; }"
+    )
+    assert lines == 1, f"{lines} lines"
 
 
 def log_in(page, site_url: str, username: str) -> None:
@@ -43,22 +73,34 @@ def test_the_front_desk_handles_a_request_from_a_phone(site_url, page, django_us
         preferred_date=date(2026, 12, 5),
         consent_given_at=timezone.now() - timedelta(hours=1),
     )
-    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": PHONE_HEIGHT})
     log_in(page, site_url, "desk")
     page.goto(site_url + "/admin/appointment_requests/")
-    call = page.locator('a[href="tel:+919876543210"]')
-    expect(call).to_be_visible()
-    expect(page.get_by_text("Sat 5 Dec 2026")).to_be_visible()
+    # The list fits the phone: nothing to scroll sideways or cut off, the reference on one line.
+    assert_no_sideways_scroll(page)
+    assert_within_screen_width(page.get_by_role("table"))
+    reference = page.get_by_role("link", name=request.reference)
+    expect(reference).to_be_visible()
+    assert_on_one_line(reference)
+    for text in ("Meera Iyer", "Sat 5 Dec 2026", "New"):
+        assert_on_first_screen(page.get_by_role("table").get_by_text(text, exact=True))
+    assert_on_first_screen(page.locator('a[href="tel:+919876543210"]'))
 
-    page.get_by_role("link", name=request.reference).click()
-    # The number to call and the status are on the first screen of the phone.
-    for control in (page.locator('a[href="tel:+919876543210"]'), page.locator("#id_status")):
-        expect(control).to_be_visible()
-        box = control.bounding_box()
-        assert box["y"] + box["height"] <= 844, box
+    reference.click()
+    expect(page.locator("#id_status")).to_be_visible()
+    # The number to call, the status and the button that saves it are on the first screen of the phone.
+    assert_no_sideways_scroll(page)
+    for control in (
+        page.locator('a[href="tel:+919876543210"]'),
+        page.locator("#id_status"),
+        page.get_by_role("button", name="Save"),
+    ):
+        assert_on_first_screen(control)
     page.locator("#id_status").select_option("contacted")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text(f"Appointment request '{request.reference}' updated.")).to_be_visible()
+    assert_within_screen_width(page.get_by_role("table"))
+    assert_on_first_screen(page.get_by_role("table").get_by_text("Contacted", exact=True))
     request.refresh_from_db()
     assert request.status == AppointmentRequest.Status.CONTACTED
 

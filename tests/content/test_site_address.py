@@ -1,7 +1,11 @@
 """Served off port 8000 (``PORT=8821 make run``): every absolute address names the port the site is served at."""
 
 import io
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -11,6 +15,10 @@ from wagtail.models import Site
 
 from appointments.models import AppointmentRequest
 from appointments.notifications import send_notification
+
+from .test_roles_and_workflow import draft_article
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 ADDRESS = "127.0.0.1:8821"
 ORIGIN = f"http://{ADDRESS}"
@@ -85,3 +93,65 @@ def test_set_site_address_refuses_more_than_a_host_name(demo_site, hostname):
 def test_set_site_address_for_production_makes_https_addresses(demo_site):
     call_command("set_site_address", "clinic.example", stdout=io.StringIO())
     assert Site.objects.get(is_default_site=True).root_url == "https://clinic.example"
+
+
+def test_set_site_address_says_when_wagtails_own_emails_link_elsewhere(demo_site, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://old-name.example"
+    err = io.StringIO()
+    call_command("set_site_address", "clinic.example", stdout=io.StringIO(), stderr=err)
+    assert "set WAGTAILADMIN_BASE_URL=https://clinic.example" in err.getvalue()
+
+    settings.WAGTAILADMIN_BASE_URL = "https://clinic.example"
+    err = io.StringIO()
+    call_command("set_site_address", "clinic.example", stdout=io.StringIO(), stderr=err)
+    assert err.getvalue() == ""
+
+
+def test_wagtails_moderation_email_links_to_its_admin_base_url(demo_site, articles_index, doctor, make_staff, settings):
+    settings.WAGTAILADMIN_BASE_URL = ORIGIN
+    make_staff("reviewer", "Medical reviewers")
+    editor = make_staff("editor", "Editors")
+    article = draft_article(articles_index, editor, author=doctor)
+    mail.outbox.clear()
+    article.get_workflow().start(article, editor)
+    to_reviewer = [message for message in mail.outbox if "reviewer@example.com" in message.to]
+    assert to_reviewer, [message.to for message in mail.outbox]
+    assert f"{ORIGIN}/admin/pages/{article.pk}/edit/" in to_reviewer[0].body
+
+
+def served_setting(settings_module: str, name: str, **env: str) -> str:
+    """The value of setting ``name`` in a fresh process with ``env`` (as `make run` or a deployment sets it)."""
+    environment = {key: value for key, value in os.environ.items() if key not in {"WAGTAILADMIN_BASE_URL", "HOST"}}
+    environment.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django; django.setup(); from django.conf import settings; print(settings.{name})",
+        ],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("host", "origin"),
+    [("127.0.0.1", "http://127.0.0.1:8821"), ("0.0.0.0", "http://localhost:8821")],  # noqa: S104 - a name, not a bind
+)
+def test_wagtails_own_links_follow_make_run_in_development(host, origin):
+    # The same address `make run` gives the site record (load_demo_content --hostname HOST --port PORT).
+    assert served_setting("cms.settings.dev", "WAGTAILADMIN_BASE_URL", HOST=host, PORT="8821") == origin
+
+
+def test_wagtails_own_links_come_from_the_environment_in_production():
+    production = {"SECRET_KEY": "k" * 20 + "-production-test-key-" + "x" * 30, "ALLOWED_HOSTS": "clinic.example"}
+    configured = {**production, "WAGTAILADMIN_BASE_URL": "https://www.clinic.example"}
+    assert served_setting("cms.settings.production", "WAGTAILADMIN_BASE_URL", **configured) == (
+        "https://www.clinic.example"
+    )
+    assert served_setting("cms.settings.production", "WAGTAILADMIN_BASE_URL", **production) == "https://clinic.example"

@@ -98,6 +98,9 @@ export const en = {
   previewSignIn: 'Previews are for clinic staff. Sign in to the admin, then open the preview again.',
   signIn: 'Sign in',
   previewMissing: 'This preview link is incomplete or has expired. Open the preview again from the editor.',
+  // A calendar date ("27 November 2026"): the month names, January first, and their order in a date.
+  months: 'January February March April May June July August September October November December',
+  date: '{day} {month} {year}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 """``manage.py set_site_address HOSTNAME [--port PORT]``: where the site is served."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
@@ -12,7 +13,9 @@ class Command(BaseCommand):
 
     Port 443 makes ``https://`` addresses, 80 and any other port ``http://`` ones
     (Wagtail's rule). Run it once after deploying, e.g.
-    ``manage.py set_site_address clinic.example --port 443``.
+    ``manage.py set_site_address clinic.example --port 443``. Wagtail's own
+    e-mails (moderation, workflow) link to ``WAGTAILADMIN_BASE_URL`` instead, a
+    setting: the command says what to set it to when it names another address.
     """
 
     help = __doc__
@@ -33,3 +36,11 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None
         self.stdout.write(self.style.SUCCESS(f"The site is served at {site.root_url}/"))
+        admin_base_url = (settings.WAGTAILADMIN_BASE_URL or "").rstrip("/")
+        if admin_base_url != site.root_url:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Wagtail's moderation and workflow e-mails link to {admin_base_url or '(nothing)'}: "
+                    f"set WAGTAILADMIN_BASE_URL={site.root_url} in the environment and restart."
+                )
+            )
