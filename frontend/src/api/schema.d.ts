@@ -405,6 +405,10 @@ export interface paths {
         /**
          * Search doctors, articles and pages
          * @description Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance.
+         *
+         *     Every word must match, as the start of a word, stemmed, or as one of its synonyms (the
+         *     admin's search synonyms). When nothing matches, ``suggestion`` offers the closest words
+         *     that would find something.
          */
         get: operations["search"];
         put?: never;
@@ -2241,6 +2245,11 @@ export interface components {
             offset: number;
             /** Query */
             query: string;
+            /**
+             * Suggestion
+             * @description When nothing matches: the closest words that would find pages (“did you mean”).
+             */
+            suggestion?: string | null;
         };
         /**
          * SearchSchema

@@ -11,6 +11,7 @@ export const en = {
   searchResults: '{count} results for “{query}”',
   searchResultsOne: '1 result for “{query}”',
   searchNoResults: 'Nothing matched “{query}”. Try another word.',
+  didYouMean: 'Did you mean',
   home: 'Home',
   loading: 'Loading…',
   loadError: 'This page could not be loaded. Check your connection and try again.',
