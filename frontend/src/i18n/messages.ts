@@ -25,6 +25,7 @@ export const en = {
   searchSite: 'Search the site',
   ourDoctors: 'Our doctors',
   featuredArticles: 'Featured articles',
+  latestArticles: 'Latest articles',
   articles: 'Articles',
   articlesBy: 'Articles by {name}',
   noArticles: 'No articles yet.',
