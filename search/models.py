@@ -5,7 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 
-WORD = re.compile(r"^\w+$")
+# A word: what lies between spaces and punctuation (not ``\w+``, which splits Hindi words at their vowel signs).
+WORD = re.compile(r"[^\s!-/:-@\[-`{-~“”‘’«»…–—]+")
 
 
 def synonym_words(text: str) -> list[str]:
@@ -40,7 +41,7 @@ class SearchSynonym(models.Model):
     def clean(self):
         super().clean()
         words = synonym_words(self.words)
-        not_words = [word for word in words if not WORD.match(word)]
+        not_words = [word for word in words if not WORD.fullmatch(word)]
         if not_words:
             raise ValidationError(
                 {"words": f"Use single words without spaces or punctuation: “{not_words[0]}” is not one."}

@@ -13,7 +13,6 @@ One rule for every search surface (``/api/v3/search/`` and ``/api/v3/articles/?q
 """
 
 import difflib
-import re
 
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
@@ -23,7 +22,7 @@ from wagtail.search.query import And, Or, PlainText, SearchQuery
 
 from cms.api_cache import current_generation
 
-from .models import SearchSynonym, synonym_words
+from .models import WORD, SearchSynonym, synonym_words
 
 STOP_WORDS = frozenset(
     {
@@ -66,7 +65,7 @@ VOCABULARY_MIN_LENGTH = 3
 
 def search_words(text: str) -> list[str]:
     """The words of ``text`` that are searched for, lower-cased (all of them when every word is a stop word)."""
-    words = re.findall(r"\w+", text.lower())
+    words = WORD.findall(text.lower())
     meaningful = [word for word in words if word not in STOP_WORDS]
     return meaningful or words
 
@@ -136,7 +135,7 @@ def _vocabulary(pages, page_models, site_key) -> frozenset[str]:
         for model in page_models:
             for row in model.objects.filter(pk__in=pages.values("pk")).values_list(*_text_fields(model)):
                 for value in row:
-                    found.update(re.findall(r"[^\W\d_]+", (value or "").lower()))
+                    found.update(word for word in WORD.findall((value or "").lower()) if not word.isdigit())
         found.update(
             word for row in SearchSynonym.objects.values_list("words", flat=True) for word in synonym_words(row)
         )
@@ -152,7 +151,7 @@ def did_you_mean(text: str, pages, page_models, site_key) -> str | None:
     """
     vocabulary = _vocabulary(pages, page_models, site_key)
     corrected, changed = [], False
-    for word in re.findall(r"\w+", text.lower()):
+    for word in WORD.findall(text.lower()):
         if word in vocabulary or word in STOP_WORDS or len(word) < VOCABULARY_MIN_LENGTH:
             corrected.append(word)
             continue

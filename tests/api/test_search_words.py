@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from search.models import SearchSynonym
+from search.query_expansion import search_words
 
 from .conftest import make_article, paragraph
 
@@ -125,3 +126,15 @@ def test_the_seeded_list_holds_generic_medical_words_only():
     words = {word for synonym in SearchSynonym.objects.all() for word in synonym.words.split(", ")}
     assert {"chemo", "chemotherapy", "tumour", "tumor"} <= words
     assert not {word for word in words if word.startswith("dr") or "pandey" in word}
+
+
+def test_words_are_split_at_spaces_and_punctuation_only():
+    # ``\w+`` would cut a Hindi word at each vowel sign.
+    assert search_words("What is chemo? कैंसर का इलाज; side-effects") == [
+        "chemo",
+        "कैंसर",
+        "का",
+        "इलाज",
+        "side",
+        "effects",
+    ]
