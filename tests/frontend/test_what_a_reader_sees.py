@@ -2,9 +2,10 @@
 filter line, addresses without their slash, the footer's links and the reading time."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Site
 
 from blog.models import ArticlePage, Category
@@ -61,7 +62,7 @@ class TestHomeArticles:
                 title=f"News from day {days}",
                 slug=f"news-{days}",
                 summary="Recent.",
-                published_date=date.today() - timedelta(days=days),
+                published_date=timezone.localdate() - timedelta(days=days),
             )
         )
 
