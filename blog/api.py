@@ -16,6 +16,7 @@ from home.models import DoctorPage
 from home.visibility import request_site, visible_pages
 from images.models import CustomRendition
 from images.renditions import CARD_WIDTHS, responsive_image
+from search.query_expansion import search_query
 
 from .models import ArticlePage, Category
 from .schemas import ArticleAuthor, ArticleCard, ArticleCardPage, ArticleFilters
@@ -117,7 +118,8 @@ def list_articles(request: HttpRequest, filters: ArticleFilters = Query(...)):  
     if filters.q:
         # The search backend (PostgreSQL full text, or the database fallback) picks the ids;
         # the card queryset keeps its joins and prefetches.
-        matching = ArticlePage.objects.live().defer_streamfields().search(filters.q, order_by_relevance=False)
+        words = search_query(filters.q)
+        matching = ArticlePage.objects.live().defer_streamfields().search(words, order_by_relevance=False)
         matching = [page.pk for page in matching]
         queryset = queryset.filter(pk__in=matching)
     queryset = queryset.order_by(*ORDERINGS[filters.ordering])

@@ -82,10 +82,19 @@ class BlogIndexPage(HeadlessPreviewMixin, Page):
     introduction = models.TextField(max_length=400, blank=True, help_text="A short line under the title.")
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    api_fields = ["introduction", APIField("head", serializer=PageHeadField())]
+    api_fields = [
+        "introduction",
+        APIField("categories", serializer=CategoriesField()),
+        APIField("head", serializer=PageHeadField()),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.ArticlePage"]
+
+    @property
+    def categories(self):
+        """The categories of this page's language, so the list names the one it is filtered by (not its slug)."""
+        return Category.objects.filter(locale_id=self.locale_id)
 
     class Meta:
         verbose_name = "articles index"

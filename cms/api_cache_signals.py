@@ -23,6 +23,7 @@ CONTENT_MODELS = (
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
     "wagtailsearchpromotions.SearchPromotion",
+    "site_search.SearchSynonym",
     "taggit.Tag",
 )
 

@@ -26,12 +26,14 @@ from cms.routers.route import routed_page
 from home.api import site_shell
 from home.api_output import as_api_json
 from home.booking import URI_COMPONENT_SAFE
-from home.models import DoctorPage
+from home.models import DoctorPage, HomePage
 from search.api import search
 from search.schemas import SearchQuery, SearchResults
 
 ARTICLES_PER_PAGE = 12
 DOCTOR_ARTICLES = 12
+# The home page's newest articles, shown below the ones staff picked (``HOME_LATEST_ARTICLES`` in the app).
+HOME_LATEST_ARTICLES = 6
 
 
 class RestrictedPage(TypedDict):
@@ -96,7 +98,10 @@ def articles_page(request: HttpRequest, **filters) -> dict:
 
 
 def page_payload(request: HttpRequest, site: Site, page: Page) -> PagePayload:
-    """The payload of a visible Wagtail page; an article list reads its ``category``, ``tag`` and ``page``."""
+    """The payload of a visible Wagtail page; an article list reads its ``category``, ``tag`` and ``page``.
+
+    A doctor's page lists the doctor's articles, the home page the newest articles.
+    """
     route = routed_page(request, page)
     if isinstance(page, BlogIndexPage):
         category = request.GET.get("category", "")
@@ -119,6 +124,8 @@ def page_payload(request: HttpRequest, site: Site, page: Page) -> PagePayload:
             # A doctor's page behind a password the visitor passed: the public list knows no such doctor.
             articles = {"count": 0, "limit": DOCTOR_ARTICLES, "offset": 0, "items": []}
         return payload(request, site, route=route, articles=articles)
+    if isinstance(page, HomePage):
+        return payload(request, site, route=route, articles=articles_page(request, limit=HOME_LATEST_ARTICLES))
     return payload(request, site, route=route)
 
 

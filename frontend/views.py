@@ -164,6 +164,13 @@ def search_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def append_slash_view(request: HttpRequest, path: str) -> HttpResponse:
+    """The search or booking page's address without its slash: a 301 to it, keeping the query, as for pages."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"/{path}/" + (f"?{query}" if query else ""))
+
+
+@require_safe
 def appointment_view(request: HttpRequest) -> HttpResponse:
     """The appointment request form (the app posts it to the appointments API)."""
     site = Site.find_for_request(request)

@@ -51,12 +51,13 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
     settings = SiteSettings.for_request(request)
     # The plain root page (title, path, locale id): joined to the site already.
     root = site.root_page
-    # The menu, and whether the privacy notice may be linked, in one query of the pages a visitor may see.
-    privacy_id = settings.privacy_page_id
+    # The menu, and whether the footer may link the privacy notice and disclaimer: one query of visible pages.
+    footer_ids = [settings.privacy_page_id, settings.disclaimer_page_id]
     in_menu = root.get_children().in_menu().values("pk")
-    visible = list(visible_pages(site).filter(Q(pk=privacy_id) | Q(pk__in=in_menu)).order_by("path"))
+    visible = list(visible_pages(site).filter(Q(pk__in=footer_ids) | Q(pk__in=in_menu)).order_by("path"))
     menu = [page for page in visible if page.show_in_menus and page.is_child_of(root)]
-    privacy = next((page for page in visible if page.pk == privacy_id), None)
+    privacy = next((page for page in visible if page.pk == settings.privacy_page_id), None)
+    disclaimer = next((page for page in visible if page.pk == settings.disclaimer_page_id), None)
     language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
     home = _link(root, request)
@@ -75,6 +76,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
         "clinics": list(clinics),
         "menu": [_link(page, request) for page in menu],
         "privacy_page": _link(privacy, request) if privacy else None,
+        "disclaimer_page": _link(disclaimer, request) if disclaimer else None,
         "app_pages": AppPageHeads(
             search=_app_page_head(request, site, home, _("Search"), SEARCH_PATH),
             appointment=_app_page_head(request, site, home, _("Book an appointment"), APPOINTMENT_PATH),
@@ -94,7 +96,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
 def site_detail(request: HttpRequest):
     """The requested site's settings, booking contacts (``tel:`` and WhatsApp links), clinics and menu.
 
-    The menu and the privacy link name only pages a visitor may see (:mod:`home.visibility`).
+    The menu and the privacy and disclaimer links name only pages a visitor may see (:mod:`home.visibility`).
     The frontend calls this once per visit to render the header, footer and the
     appointment bar on every page.
     """

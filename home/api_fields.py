@@ -167,15 +167,27 @@ def article_summary(article) -> ArticleSummary:
     )
 
 
-def document_title(title: str, site, is_home: bool = False) -> str:
-    """The ``<title>``: the page's title, then the site's name (the home page's title stands alone)."""
-    site_name = (site.site_name if site is not None else "") or django_settings.WAGTAIL_SITE_NAME
-    return title if is_home or not site_name else f"{title} | {site_name}"
+def site_name_of(site) -> str:
+    """The site's name as pages show it: Wagtail's site name, else the project's."""
+    return (site.site_name if site is not None else "") or django_settings.WAGTAIL_SITE_NAME
+
+
+def document_title(title: str, site) -> str:
+    """The ``<title>``: the page's title, then the site's name, unless the title already names the site.
+
+    So the home page (titled with the site's name) and a doctor's page on a site named
+    after the doctor read “Dr. A” rather than “Dr. A | Dr. A”.
+    """
+    site_name = site_name_of(site)
+    if not site_name or site_name.casefold() in title.casefold():
+        return title
+    return f"{title} | {site_name}"
 
 
 def page_head(page) -> PageHead:
     """SEO title, description, canonical URL, social image and breadcrumbs of ``page``.
 
+    The title is the SEO title, else the page's (the home page's: the site's name).
     Without a search description the page's summary or introduction is used.
     The social image follows :func:`images.share_image.share_image`, so every
     page has one. Computed once per page object: a route answer and the page's
@@ -202,12 +214,14 @@ def page_head(page) -> PageHead:
             if ancestor.depth >= root_depth(root)
         ]
     social = SocialImage(**share_image(page))
-    title = page.seo_title or page.title
     settings = site_settings_of(page)
     site = settings.site if settings is not None else None
+    # A site's home page is its name (the page's title, “Home”, names a menu item, not the site).
+    is_home = root is not None and root.root_path == page.url_path
+    title = page.seo_title or (site_name_of(site) if is_home else "") or page.title
     page._page_head = PageHead(
         title=title,
-        document_title=document_title(title, site, is_home=root is not None and root.root_path == page.url_path),
+        document_title=document_title(title, site),
         description=description,
         canonical_url=page.get_full_url() or "",
         path=page_path(page),

@@ -590,6 +590,14 @@ class SiteSettings(AppointmentContactFields, BaseSiteSetting):
         related_name="+",
         help_text="The privacy notice linked from forms and the footer.",
     )
+    disclaimer_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The medical disclaimer linked from the footer of every page.",
+    )
 
     panels = [
         MultiFieldPanel(AppointmentContactFields.contact_panels, heading="Appointments"),
@@ -597,6 +605,7 @@ class SiteSettings(AppointmentContactFields, BaseSiteSetting):
         FieldPanel("footer_disclaimer"),
         FieldPanel("registration_details"),
         PageChooserPanel("privacy_page"),
+        PageChooserPanel("disclaimer_page"),
     ]
 
     # Read by the site router (``/api/v3/site/``), which adds the ready-made contact links.

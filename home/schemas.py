@@ -45,4 +45,5 @@ class SiteShellSchema(Schema):
     clinics: list[ClinicSchema]  # ty: ignore[invalid-type-form]
     menu: list[PageLink] = Field(description="Live public pages below the home page marked “show in menus”.")
     privacy_page: PageLink | None
+    disclaimer_page: PageLink | None = Field(description="The medical disclaimer the footer links to.")
     app_pages: AppPageHeads = Field(description="Heads of the search, booking-form and not-found pages.")

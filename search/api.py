@@ -3,7 +3,8 @@
 Searches the doctor profiles, articles and standard pages a visitor may see
 on the requested site (:mod:`home.visibility`) with Wagtail's search backend (PostgreSQL full text in
 production), puts the editors' search promotions for the query first, and
-gives each hit a highlighted snippet.
+gives each hit a highlighted snippet. What the words mean (word starts,
+stemming, the synonyms staff keep, “did you mean”) is :mod:`search.query_expansion`'s.
 """
 
 from django.http import HttpRequest
@@ -21,6 +22,7 @@ from home.models import DoctorPage, StandardPage
 from home.visibility import request_site, visible_pages
 
 from .highlight import highlight, plain_texts
+from .query_expansion import did_you_mean, highlighted_words, search_query
 from .schemas import SearchHit, SearchQuery, SearchResults
 
 router = Router(tags=["search"])
@@ -91,13 +93,32 @@ def _promotions(request: HttpRequest, query: str, visible) -> list[SearchHit]:
     auth=TOKEN_OR_ANONYMOUS,
 )
 def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignore[call-non-callable]
-    """Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance."""
-    visible = searchable_pages(request_site(request))
+    """Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance.
+
+    Every word must match, as the start of a word, stemmed, or as one of its synonyms (the
+    admin's search synonyms). When nothing matches, ``suggestion`` offers the closest words
+    that would find something.
+    """
+    site = request_site(request)
+    visible = searchable_pages(site)
     promoted = _promotions(request, params.q, visible) if params.offset == 0 else []
     promoted_ids = {hit.page_id for hit in promoted if hit.page_id}
-    results = visible.exclude(pk__in=promoted_ids).search(params.q)
+    results = visible.exclude(pk__in=promoted_ids).search(search_query(params.q))
     count = results.count()
     page_ids = [page.pk for page in results[params.offset : params.offset + params.limit]]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-    hits = [_hit(specific[pk], params.q, request, False) for pk in page_ids if pk in specific]
-    return SearchResults(query=params.q, count=count, limit=params.limit, offset=params.offset, items=promoted + hits)
+    marked = highlighted_words(params.q)
+    hits = [_hit(specific[pk], marked, request, False) for pk in page_ids if pk in specific]
+    suggestion = None
+    if count == 0 and not promoted:
+        suggestion = did_you_mean(params.q, visible, SEARCHABLE, site.pk if site else None)
+        if suggestion and not visible.search(search_query(suggestion)).count():
+            suggestion = None
+    return SearchResults(
+        query=params.q,
+        count=count,
+        limit=params.limit,
+        offset=params.offset,
+        items=promoted + hits,
+        suggestion=suggestion,
+    )

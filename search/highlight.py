@@ -25,13 +25,15 @@ def plain_texts(value):
 
 
 def highlight(texts: list[str], query: str, length: int = SNIPPET_LENGTH) -> str:
-    """HTML: an excerpt of the first text mentioning a query word, words wrapped in ``<mark>``.
+    """HTML: an excerpt of the first text with a word starting with a query word, such words wrapped in ``<mark>``.
 
     Falls back to the start of the first non-empty text. Everything but the
     ``<mark>`` tags is escaped, so the snippet is safe to insert as HTML.
     """
     terms = _terms(query)
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE) if terms else None
+    # A term marks the whole word it starts (“chemo” marks “chemotherapy”), as it is matched.
+    alternatives = "|".join(re.escape(term) for term in terms)
+    pattern = re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE) if terms else None
     texts = [" ".join(text.split()) for text in texts if text and text.strip()]
     if not texts:
         return ""

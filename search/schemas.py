@@ -45,3 +45,6 @@ class SearchResults(Schema):
     limit: int
     offset: int
     items: list[SearchHit]
+    suggestion: str | None = Field(
+        None, description="When nothing matches: the closest words that would find pages (“did you mean”)."
+    )

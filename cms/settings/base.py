@@ -247,7 +247,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 # An approved "Medical review" publishes an article only with a named author and an independent reviewer.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "blog.workflow_finish.publish_reviewed"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend matching word starts (search/word_start_backend.py); PostgreSQL stems English words.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.word_start_backend", "SEARCH_CONFIG": "english"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # The OpenAPI document (/api/v3/openapi.json), and the interactive docs page (cms/api_docs.py).

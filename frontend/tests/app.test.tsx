@@ -149,6 +149,14 @@ describe('frontend-only routes', () => {
     expect(String(fetchMock.mock.calls[0][0])).toBe('/api/v3/search/?q=surgeon');
   });
 
+  it('says what was searched for when nothing matched, and offers the suggested words as a search', () => {
+    const results = { query: 'chemotheraphy', count: 0, limit: 10, offset: 0, items: [], suggestion: 'chemotherapy' };
+    start(payloadFor('/search/', { query: '?q=chemotheraphy', search: results as never }));
+    expect(screen.getByText('Nothing matched “chemotheraphy”. Try another word.')).toBeTruthy();
+    expect(screen.getByText(/Did you mean/).textContent).toBe('Did you mean chemotherapy?');
+    expect(screen.getByRole('link', { name: 'chemotherapy' }).getAttribute('href')).toBe('/search/?q=chemotherapy');
+  });
+
   it('asks a visitor who is not signed in to the admin to sign in before previewing', async () => {
     fetchMock.mockImplementation(
       async () => new Response(JSON.stringify({ status: 403, title: 'Forbidden', detail: 'Sign in', type: 'about:blank' }), { status: 403 }),

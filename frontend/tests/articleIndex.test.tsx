@@ -9,6 +9,7 @@ const index = {
   title: 'Articles',
   meta: { type: 'blog.BlogIndexPage', slug: 'articles' },
   introduction: 'Articles about cancer care.',
+  categories: [{ id: 2, name: 'Medical oncology', slug: 'medical-oncology' }],
   head: { title: 'Articles', document_title: 'Articles | Clinic', description: '', canonical_url: '', path: '/articles/', social_image: null, breadcrumbs: [] },
 };
 
@@ -55,5 +56,20 @@ describe('article list', () => {
     expect(screen.getByText('Page 2 of 3')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Previous page' }).getAttribute('href')).toBe('/articles/?tag=biopsy');
     expect(screen.getByRole('link', { name: 'Next page' }).getAttribute('href')).toBe('/articles/?tag=biopsy&page=3');
+  });
+
+  it('names the category it is filtered by, even with no article in it', () => {
+    vi.stubGlobal('fetch', vi.fn());
+    history.replaceState(null, '', '/articles/?category=medical-oncology');
+    const empty = { count: 0, items: [], limit: 12, offset: 0 };
+    const payload = payloadFor('/articles/', { query: '?category=medical-oncology', route: routed(index), articles: empty as never });
+    render(
+      <LocationProvider>
+        <App payload={payload} />
+      </LocationProvider>,
+    );
+    expect(screen.getByText('Medical oncology', { selector: 'strong' }).parentElement?.textContent).toBe(
+      'Showing articles filed under Medical oncology · Show all articles',
+    );
   });
 });

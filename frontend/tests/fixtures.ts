@@ -63,6 +63,7 @@ export const site: SiteData = {
   clinics: [],
   menu: [{ id: 8, title: 'Articles', path: '/articles/' }],
   privacy_page: { id: 6, title: 'Privacy', path: '/privacy/' },
+  disclaimer_page: { id: 7, title: 'Medical disclaimer', path: '/disclaimer/' },
   booking: siteBooking,
   app_pages: {
     search: head('Search', '/search/'),

@@ -7,6 +7,7 @@ import { PayloadContext } from '../src/lib/payload';
 import { ArticlePage } from '../src/pages/ArticlePage';
 import { listUrl } from '../src/pages/ArticleIndexPage';
 import { DoctorPage } from '../src/pages/DoctorPage';
+import { HomePage } from '../src/pages/HomePage';
 import { article, doctor, payloadFor, site } from './fixtures';
 
 function inDocument(ui: ComponentChildren, path = '/elsewhere/') {
@@ -80,6 +81,68 @@ describe('Layout and CTA bar', () => {
     const bar = screen.getByRole('complementary', { name: 'Book an appointment' });
     const links = Array.from(bar.querySelectorAll('a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual([site.booking.tel_url, site.booking.whatsapp_url, '/appointment/']);
+  });
+});
+
+describe('Layout footer and header', () => {
+  it('links the privacy notice and the disclaimer chosen in the site settings', () => {
+    inDocument(
+      <Layout head={site.app_pages.search}>
+        <h1>Search</h1>
+      </Layout>,
+    );
+    const footer = screen.getByRole('contentinfo');
+    const links = Array.from(footer.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Privacy notice', '/privacy/'],
+      ['Medical disclaimer', '/disclaimer/'],
+    ]);
+  });
+
+  it('marks the menu entry titled like the site, which phones leave out of the header', () => {
+    const named = { ...site, menu: [{ id: 4, title: 'Clinic', path: '/clinic-doctor/' }, ...site.menu] };
+    render(
+      <LocationProvider>
+        <PayloadContext.Provider value={{ ...payloadFor('/elsewhere/'), site: named }}>
+          <Layout head={site.app_pages.search}>
+            <h1>Search</h1>
+          </Layout>
+        </PayloadContext.Provider>
+      </LocationProvider>,
+    );
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(nav.querySelector('.same-as-brand a')?.getAttribute('href')).toBe('/clinic-doctor/');
+    expect(nav.querySelectorAll('.same-as-brand')).toHaveLength(1);
+  });
+});
+
+describe('HomePage', () => {
+  const home = (featured: unknown[], newest: unknown[]) => {
+    const page = { id: 3, title: 'Home', meta: { type: 'home.HomePage', slug: 'home' }, hero_heading: 'Care', hero_text: '', hero_image: null, introduction: '', featured_doctors: [], featured_articles: featured };
+    const listing = { count: newest.length, limit: 6, offset: 0, items: newest };
+    render(
+      <LocationProvider>
+        <PayloadContext.Provider value={payloadFor('/', { articles: listing as never })}>
+          <HomePage page={page as never} head={{ ...site.app_pages.search, path: '/' }} />
+        </PayloadContext.Provider>
+      </LocationProvider>,
+    );
+  };
+
+  it('shows the picked articles, then the newest others below them', () => {
+    const picked = { id: 11, title: 'Picked', path: '/articles/picked/', summary: '', published_date: '2026-01-01', hero_image: null };
+    const newest = (id: number) => ({ ...article, id, title: `Newest ${id}`, path: `/articles/n-${id}/` });
+    home([picked], [newest(11), newest(12), newest(13)]);
+    const latest = screen.getByRole('region', { name: 'Latest articles' });
+    expect(Array.from(latest.querySelectorAll('h3')).map((h) => h.textContent)).toEqual(['Newest 12', 'Newest 13']);
+    expect(screen.getByRole('region', { name: 'Featured articles' }).textContent).toContain('Picked');
+  });
+
+  it('shows the newest articles when none are picked, from the payload', () => {
+    home([], [article]);
+    expect(screen.queryByRole('region', { name: 'Featured articles' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Latest articles' }).textContent).toContain(article.title);
+    expect(fetch).not.toHaveBeenCalled();
   });
 });
 

@@ -76,7 +76,7 @@ class DemoSiteBuilder:
         pages = {page["slug"]: self._standard_page(home, page) for page in self.data["standard_pages"]}
         index = self._articles_index(home)
         article = self._seed_article(index, seed, doctor, hero_image, categories)
-        self._settings(home, pages.get("privacy"))
+        self._settings(home, pages.get("privacy"), pages.get("disclaimer"))
         if home_created:
             self._feature_on_home_page(home, doctor, article)
         return self.report
@@ -262,7 +262,7 @@ class DemoSiteBuilder:
         self.report.note(f"clinic “{clinic.name}”", created=True)
         return clinic
 
-    def _settings(self, home: HomePage, privacy_page: Page | None) -> None:
+    def _settings(self, home: HomePage, privacy_page: Page | None, disclaimer_page: Page | None) -> None:
         site = Site.objects.get(root_page=home)
         settings = SiteSettings.objects.filter(site=site).first()
         untouched = settings is None or not any(
@@ -275,6 +275,7 @@ class DemoSiteBuilder:
         for name, value in self.data["settings"].items():
             setattr(settings, name, value)
         settings.privacy_page = privacy_page
+        settings.disclaimer_page = disclaimer_page
         settings.full_clean()
         settings.save()
         self.report.note("site settings", created=True)

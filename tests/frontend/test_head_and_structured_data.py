@@ -73,9 +73,9 @@ class TestHead:
         assert meta(html, "property", "og:image:width") == "1200"
         assert meta(html, "name", "twitter:card") == "summary_large_image"
 
-    def test_home_title_is_the_page_title_alone(self, client, home_page):
+    def test_home_title_is_the_site_name_alone(self, client, home_page, demo_site):
         html = client.get("/").content.decode()
-        assert f"<title>{home_page.seo_title or home_page.title}</title>" in html
+        assert f"<title>{demo_site.site_name}</title>" in html
         assert by_type(html)["WebSite"]["potentialAction"]["target"].endswith("/search/?q={search_term_string}")
 
     def test_doctor_page_is_profile_with_physician_and_clinics(self, client, doctor):

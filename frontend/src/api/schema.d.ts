@@ -405,6 +405,10 @@ export interface paths {
         /**
          * Search doctors, articles and pages
          * @description Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance.
+         *
+         *     Every word must match, as the start of a word, stemmed, or as one of its synonyms (the
+         *     admin's search synonyms). When nothing matches, ``suggestion`` offers the closest words
+         *     that would find something.
          */
         get: operations["search"];
         put?: never;
@@ -426,7 +430,7 @@ export interface paths {
          * Site settings, contacts, clinics and menu
          * @description The requested site's settings, booking contacts (``tel:`` and WhatsApp links), clinics and menu.
          *
-         *     The menu and the privacy link name only pages a visitor may see (:mod:`home.visibility`).
+         *     The menu and the privacy and disclaimer links name only pages a visitor may see (:mod:`home.visibility`).
          *     The frontend calls this once per visit to render the header, footer and the
          *     appointment bar on every page.
          */
@@ -933,6 +937,8 @@ export interface components {
         };
         /** BlogIndexPageSchema */
         BlogIndexPageSchema: {
+            /** Categories */
+            categories?: components["schemas"]["CategoryRef"][] | null;
             head?: components["schemas"]["PageHead"] | null;
             /** Id */
             id: number;
@@ -2241,6 +2247,11 @@ export interface components {
             offset: number;
             /** Query */
             query: string;
+            /**
+             * Suggestion
+             * @description When nothing matches: the closest words that would find pages (“did you mean”).
+             */
+            suggestion?: string | null;
         };
         /**
          * SearchSchema
@@ -2337,6 +2348,8 @@ export interface components {
             clinics: components["schemas"]["ClinicSchema"][];
             /** @description Ready-made tel: and https://wa.me/ links for booking. */
             contacts: components["schemas"]["AppointmentContacts"];
+            /** @description The medical disclaimer the footer links to. */
+            disclaimer_page: components["schemas"]["PageLink"] | null;
             /**
              * Menu
              * @description Live public pages below the home page marked “show in menus”.

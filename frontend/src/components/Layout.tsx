@@ -36,7 +36,7 @@ export function Layout({ head, booking, pageId, children }: Props) {
           <nav aria-label={t('mainMenu')}>
             <ul class="menu">
               {site.menu.map((item) => (
-                <li key={item.id}>
+                <li key={item.id} class={item.title === site.site.name ? 'same-as-brand' : undefined}>
                   <a href={item.path}>{item.title}</a>
                 </li>
               ))}
@@ -55,10 +55,19 @@ export function Layout({ head, booking, pageId, children }: Props) {
         <div class="wrap">
           {settings.footer_disclaimer && <p class="disclaimer">{settings.footer_disclaimer}</p>}
           {settings.registration_details && <p>{settings.registration_details}</p>}
-          {site.privacy_page && (
-            <p>
-              <a href={site.privacy_page.path}>{t('privacyNotice')}</a>
-            </p>
+          {(site.privacy_page || site.disclaimer_page) && (
+            <ul class="footer-links">
+              {site.privacy_page && (
+                <li>
+                  <a href={site.privacy_page.path}>{t('privacyNotice')}</a>
+                </li>
+              )}
+              {site.disclaimer_page && (
+                <li>
+                  <a href={site.disclaimer_page.path}>{site.disclaimer_page.title}</a>
+                </li>
+              )}
+            </ul>
           )}
         </div>
       </footer>

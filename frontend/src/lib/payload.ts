@@ -25,7 +25,7 @@ export interface PagePayload {
   query: string;
   site: SiteData;
   route: RoutedPage | null;
-  /** The article list's page of cards, or a doctor's articles. */
+  /** The article list's page of cards, a doctor's articles, or the home page's newest. */
   articles: ArticleCardPage | null;
   search: SearchResults | null;
   restricted: RestrictedPage | null;

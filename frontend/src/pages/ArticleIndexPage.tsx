@@ -37,9 +37,7 @@ export function ArticleIndexPage({ page, head }: { page: ArticleIndexPageData; h
       fetchArticles({ category, tag, limit: ARTICLES_PER_PAGE, offset: (pageNumber - 1) * ARTICLES_PER_PAGE }, signal),
     inlined,
   );
-  const filter = category
-    ? (listing?.items[0]?.categories.find((item) => item.slug === category)?.name ?? category)
-    : tag;
+  const filter = category ? (page.categories?.find((item) => item.slug === category)?.name ?? category) : tag;
   const pages = listing ? Math.max(1, Math.ceil(listing.count / ARTICLES_PER_PAGE)) : 1;
   return (
     <>

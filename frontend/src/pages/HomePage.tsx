@@ -1,12 +1,22 @@
-import type { HomePageData } from '../api/types';
+import { fetchArticles } from '../api/client';
+import type { HomePageData, PageHead } from '../api/types';
 import { ArticleCard } from '../components/ArticleCard';
 import { Picture } from '../components/Picture';
 import { t } from '../i18n/messages';
+import { useInlined } from '../lib/payload';
+import { useResource } from '../lib/useResource';
 
-/** The site root: hero, introduction, featured doctors and articles. */
-export function HomePage({ page }: { page: HomePageData }) {
+/** How many of the newest articles the home page asks for (the server's payload holds the same page). */
+export const HOME_LATEST_ARTICLES = 6;
+
+/** The site root: hero, introduction, featured doctors, the articles staff picked, then the newest others. */
+export function HomePage({ page, head }: { page: HomePageData; head: PageHead }) {
   const doctors = page.featured_doctors ?? [];
   const articles = page.featured_articles ?? [];
+  const inlined = useInlined(head.path)?.articles;
+  const newest = useResource('home-latest-articles', (signal) => fetchArticles({ limit: HOME_LATEST_ARTICLES }, signal), inlined);
+  const picked = new Set(articles.map((article) => article.id));
+  const latest = (newest.data?.items ?? []).filter((article) => !picked.has(article.id));
   return (
     <>
       <section class="hero">
@@ -36,6 +46,16 @@ export function HomePage({ page }: { page: HomePageData }) {
           <h2 id="articles-heading">{t('featuredArticles')}</h2>
           <div class="cards">
             {articles.map((article) => (
+              <ArticleCard key={article.id} article={article} />
+            ))}
+          </div>
+        </section>
+      )}
+      {latest.length > 0 && (
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading">{t('latestArticles')}</h2>
+          <div class="cards">
+            {latest.map((article) => (
               <ArticleCard key={article.id} article={article} />
             ))}
           </div>

@@ -9,7 +9,7 @@ import { StandardPage } from './StandardPage';
 export function PageView({ page, head }: { page: PageData; head: PageHead }) {
   switch (page.meta.type) {
     case 'home.HomePage':
-      return <HomePage page={page as HomePageData} />;
+      return <HomePage page={page as HomePageData} head={head} />;
     case 'home.DoctorPage':
       return <DoctorPage page={page as DoctorPageData} head={head} />;
     case 'blog.BlogIndexPage':

@@ -41,6 +41,12 @@ export function SearchPage() {
                 ? t('searchResultsOne', { query: q })
                 : t('searchResults', { count: results.data.count, query: q })}
           </h2>
+          {results.data.suggestion && (
+            <p>
+              {t('didYouMean')}{' '}
+              <a href={`${head.path}?q=${encodeURIComponent(results.data.suggestion)}`}>{results.data.suggestion}</a>?
+            </p>
+          )}
           <ul class="results">
             {results.data.items.map((hit) => (
               <li key={hit.url}>
