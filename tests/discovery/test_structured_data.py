@@ -118,6 +118,7 @@ class TestStructuredDataValidation:
                     "@type": "BreadcrumbList",
                     "itemListElement": [{"@type": "ListItem", "name": "Home"}],
                 },
+                {"@context": "https://schema.org", "@type": "IndividualPhysician", "name": "Dr. A"},
             ]
         )
         messages = {(issue["document"], issue["severity"], issue["message"]) for issue in issues}
@@ -129,3 +130,5 @@ class TestStructuredDataValidation:
             'Property "honorificPrefix" for type "Physician" is not supported by the schema.org specification',
         ) in messages
         assert (2, "ERROR", 'Required attribute "position" is missing') in messages
+        # Google's local-business rules apply to a doctor as to a clinic.
+        assert (3, "ERROR", 'Required attribute "address" is missing') in messages
