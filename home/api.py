@@ -8,7 +8,7 @@ from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
 from cms.api_auth import TOKEN_OR_ANONYMOUS
-from images.share_image import share_image
+from images.share_image import site_share_image
 
 from .api_fields import Breadcrumb, PageHead, PageLink, SocialImage, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
@@ -31,7 +31,7 @@ def _app_page_head(
 ) -> PageHead:
     """The head of one of the frontend's own pages (search, booking form, not found): not Wagtail pages.
 
-    Shared, they show the home page's share image (:func:`images.share_image.share_image`).
+    Shared, they show the site's share image (:func:`images.share_image.site_share_image`).
     """
     # A page without an address of its own (not found) has no trail.
     crumbs = [Breadcrumb(title=home["title"], path=home["path"]), Breadcrumb(title=title, path=path)] if path else []
@@ -46,9 +46,9 @@ def _app_page_head(
     )
 
 
-def _app_page_heads(request: HttpRequest, site: Site, home: PageLink) -> AppPageHeads:
+def _app_page_heads(request: HttpRequest, site: Site, home: PageLink, settings: SiteSettings) -> AppPageHeads:
     name = site.site_name or home["title"]
-    image = SocialImage(**share_image(site.root_page))
+    image = SocialImage(**site_share_image(site.root_page, settings))
     return AppPageHeads(
         search=_app_page_head(
             request, site, home, _("Search"), SEARCH_PATH, _("Search the articles of %(site)s.") % {"site": name}, image
@@ -110,7 +110,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
         "clinics": list(clinics),
         "menu": [_link(page, request) for page in menu],
         "privacy_page": _link(privacy, request) if privacy else None,
-        "app_pages": _app_page_heads(request, site, home),
+        "app_pages": _app_page_heads(request, site, home, settings),
     }
 
 

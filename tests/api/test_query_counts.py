@@ -105,9 +105,8 @@ def test_related_articles_are_the_newest_sharing_a_category(client, site_tree):
 
 
 def test_site_costs_a_handful_of_queries(client, site_tree):
-    # Site, settings (with privacy page and image), view restrictions, menu with privacy notice, clinics, hours;
-    # the home page and its share rendition, which the search, booking and not-found pages are shared with.
-    assert count_queries(client, "/api/v3/site/") <= 8
+    # Site, settings (with privacy page and image), view restrictions, menu with privacy notice, clinics, hours.
+    assert count_queries(client, "/api/v3/site/") <= 6
 
 
 # The most queries a server-rendered page may cost: its route answer, the site shell and what it lists.
