@@ -77,6 +77,8 @@ def _replay(appointment: AppointmentRequest, response: HttpResponse, payload: Ap
     url_name="appointment_request_create",
     operation_id="create_appointment_request",
     summary="Request an appointment",
+    # Public: anyone may send a request (the same-origin check is not a credential).
+    openapi_extra={"security": []},
 )
 @decorate_view(sensitive_post_parameters(), same_origin_json)
 @sensitive_variables()
@@ -165,6 +167,7 @@ def create_appointment_request(
     url_name="cta_event_create",
     operation_id="record_cta_event",
     summary="Count a call-to-action use",
+    openapi_extra={"security": []},
 )
 @decorate_view(same_origin_json)
 def record_cta_event(request, payload: CtaEventIn):

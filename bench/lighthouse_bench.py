@@ -3,9 +3,9 @@
 Serves the demo site with gunicorn and production settings (WhiteNoise,
 collected static files, a throwaway SQLite database) on 127.0.0.1, then runs
 Lighthouse (Debian's chromium) on the home page, the doctor page, the article
-list, the seed article, a standard page, the search results and the booking
-form, with mobile emulation and with Lighthouse's desktop preset. Prints the
-four category scores, Total Blocking Time and Largest Contentful Paint per page
+list, a category's list, the seed article, a standard page, the search
+results and the booking form, with mobile emulation and with Lighthouse's
+desktop preset. Prints the four category scores, Total Blocking Time and Largest Contentful Paint per page
 and writes them to ``bench/results/lighthouse.md``.
 
     .venv/bin/python bench/lighthouse_bench.py [--form-factors mobile desktop]
@@ -74,9 +74,10 @@ def manage(env: dict, *args: str) -> str:
 
 def page_paths(env: dict) -> dict[str, str]:
     script = (
-        "import json;from home.models import DoctorPage;from blog.models import ArticlePage, BlogIndexPage;"
+        "import json;from home.models import DoctorPage;from blog.models import ArticlePage, BlogIndexPage, Category;"
+        "articles = BlogIndexPage.objects.live().first().url;"
         "print(json.dumps({'home': '/', 'doctor': DoctorPage.objects.live().first().url,"
-        "'article list': BlogIndexPage.objects.live().first().url,"
+        "'article list': articles, 'category list': f'{articles}?category={Category.objects.first().slug}',"
         "'article': ArticlePage.objects.live().exclude(tags__name='synthetic').first().url,"
         "'standard page': '/about/', 'search': '/search/?q=oncologist', 'booking form': '/appointment/'}))"
     )

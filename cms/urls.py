@@ -21,6 +21,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The API's root names no operation: a problem document, not ninja's HTML 404 (which it keeps for `api-root`).
+    path("api/v3/", api_not_found),
     path("api/v3/", api_v3.urls),
     path("api/v2/", api_v2_router.urls),
     re_path(r"^api/", api_not_found),

@@ -5,14 +5,17 @@ medically reviewed article. Every type and property used here exists in
 schema.org (checked by ``tests/frontend/test_head_and_structured_data.py``
 against the vocabulary, and by ``tests/discovery/test_structured_data.py``
 with a structured-data validator that also applies Google's rich-result
-rules): Physician and MedicalClinic on a doctor's page, MedicalWebPage with
-its main Article (author, reviewer, dates) on an article, and a
-BreadcrumbList everywhere.
+rules): IndividualPhysician on a doctor's page (schema.org's ``Physician``
+alone now means a physician's office) with the MedicalClinic organisations
+they practise at, MedicalWebPage with its main Article (author, reviewer,
+dates with time and time zone) on an article, and a BreadcrumbList everywhere.
 """
 
 import json
 from collections.abc import Iterable
+from datetime import date, datetime, time
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from blog.models import ArticlePage
@@ -78,14 +81,14 @@ def medical_clinic(clinic: Clinic, hours=None) -> dict:
 
 
 def physician(doctor: DoctorPage, url: str, image_url: str = "", contact_phone: str = "") -> dict:
-    """A Physician with credentials, specialties and the clinics where they consult."""
+    """An IndividualPhysician with credentials, specialties and the clinics (``practicesAt``) where they consult."""
     clinic_hours: dict[int, tuple[Clinic, list]] = {}
     # Prefetched with their clinics along with the page's other relations (cms/api_prefetch.py).
     for item in doctor.clinic_hours.all():
         clinic_hours.setdefault(item.clinic_id, (item.clinic, []))[1].append(item)
     data: dict = {
         "@context": SCHEMA,
-        "@type": "Physician",
+        "@type": "IndividualPhysician",
         "name": doctor.display_name,
         "url": url,
     }
@@ -119,7 +122,7 @@ def physician(doctor: DoctorPage, url: str, image_url: str = "", contact_phone: 
     if clinics:
         # The doctor's practice address is that of the first clinic they consult at.
         data["address"] = clinics[0]["address"]
-        data["location"] = clinics
+        data["practicesAt"] = clinics
     if len(clinics) == 1 and "openingHoursSpecification" in clinics[0]:
         # Google reads a business's hours at its top level; with one clinic its hours are the doctor's.
         # Several clinics' hours would overlap (the same day at two places), so they stay per clinic.
@@ -136,6 +139,18 @@ def _person_ref(doctor: DoctorPage | None) -> dict | None:
     return data
 
 
+def date_time(day: date, moment: datetime | None) -> str:
+    """``day`` as a schema.org DateTime in the site's time zone (``TIME_ZONE``).
+
+    The time is ``moment``'s (when the page was published) if that falls on ``day`` there,
+    else the start of the day: an editorial date set by hand has no time of its own.
+    """
+    zone = timezone.get_default_timezone()
+    local = timezone.localtime(moment, zone) if moment is not None else None
+    at = local.time().replace(microsecond=0) if local is not None and local.date() == day else time(0)
+    return datetime.combine(day, at, tzinfo=zone).isoformat()
+
+
 def medical_article(article: ArticlePage, url: str, site_url: str, image_url: str = "", publisher: str = "") -> dict:
     """A MedicalWebPage whose main entity is the Article, with author, reviewer and dates."""
     author = _person_ref(article.author)
@@ -144,8 +159,8 @@ def medical_article(article: ArticlePage, url: str, site_url: str, image_url: st
         "@type": "Article",
         "headline": article.title[:110],
         "description": strip_tags(article.summary),
-        "datePublished": article.published_date.isoformat(),
-        "dateModified": (article.last_reviewed_date or article.published_date).isoformat(),
+        "datePublished": date_time(article.published_date, article.first_published_at),
+        "dateModified": date_time(article.last_reviewed_date or article.published_date, article.last_published_at),
         "mainEntityOfPage": url,
         "articleSection": [category.name for category in article.categories.all()],
         "keywords": [tag.name for tag in article.tags.all()],

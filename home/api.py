@@ -8,8 +8,9 @@ from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
 from cms.api_auth import TOKEN_OR_ANONYMOUS
+from images.share_image import site_share_image
 
-from .api_fields import Breadcrumb, PageHead, PageLink, appointment_contacts, document_title, page_path
+from .api_fields import Breadcrumb, PageHead, PageLink, SocialImage, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
 from .booking import APPOINTMENT_PATH, booking_links
 from .models import Clinic, SiteSettings
@@ -25,18 +26,52 @@ def _link(page: Page, request: HttpRequest) -> PageLink:
     return PageLink(id=page.pk, title=page.title, path=page_path(page, request))
 
 
-def _app_page_head(request: HttpRequest, site: Site, home: PageLink, title: str, path: str) -> PageHead:
-    """The head of one of the frontend's own pages (search, booking form, not found): not Wagtail pages."""
+def _app_page_head(
+    request: HttpRequest, site: Site, home: PageLink, title: str, path: str, description: str, image: SocialImage
+) -> PageHead:
+    """The head of one of the frontend's own pages (search, booking form, not found): not Wagtail pages.
+
+    Shared, they show the site's share image (:func:`images.share_image.site_share_image`).
+    """
     # A page without an address of its own (not found) has no trail.
     crumbs = [Breadcrumb(title=home["title"], path=home["path"]), Breadcrumb(title=title, path=path)] if path else []
     return PageHead(
         title=title,
         document_title=document_title(title, site),
-        description="",
+        description=description,
         canonical_url=request.build_absolute_uri(path) if path else "",
         path=path,
-        social_image=None,
+        social_image=image,
         breadcrumbs=crumbs,
+    )
+
+
+def _app_page_heads(request: HttpRequest, site: Site, home: PageLink, settings: SiteSettings) -> AppPageHeads:
+    name = site.site_name or home["title"]
+    image = SocialImage(**site_share_image(site.root_page, settings))
+    return AppPageHeads(
+        search=_app_page_head(
+            request, site, home, _("Search"), SEARCH_PATH, _("Search the articles of %(site)s.") % {"site": name}, image
+        ),
+        appointment=_app_page_head(
+            request,
+            site,
+            home,
+            _("Book an appointment"),
+            APPOINTMENT_PATH,
+            _("Ask %(site)s for an appointment: send the form, call or write on WhatsApp.") % {"site": name},
+            image,
+        ),
+        not_found=_app_page_head(
+            request,
+            site,
+            home,
+            _("Page not found"),
+            "",
+            _("This address has no page on %(site)s: search its articles or start from the home page.")
+            % {"site": name},
+            image,
+        ),
     )
 
 
@@ -77,11 +112,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
         "menu": [_link(page, request) for page in menu],
         "privacy_page": _link(privacy, request) if privacy else None,
         "disclaimer_page": _link(disclaimer, request) if disclaimer else None,
-        "app_pages": AppPageHeads(
-            search=_app_page_head(request, site, home, _("Search"), SEARCH_PATH),
-            appointment=_app_page_head(request, site, home, _("Book an appointment"), APPOINTMENT_PATH),
-            not_found=_app_page_head(request, site, home, _("Page not found"), ""),
-        ),
+        "app_pages": _app_page_heads(request, site, home, settings),
     }
 
 

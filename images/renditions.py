@@ -11,6 +11,7 @@ own routers (through :func:`responsive_image`).
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
@@ -25,6 +26,9 @@ CARD_WIDTHS: tuple[int, ...] = (320, 640, 960)
 # AVIF first: browsers take the first <source> they support.
 SOURCE_FORMATS: tuple[tuple[str, str], ...] = (("avif", "image/avif"), ("webp", "image/webp"))
 FALLBACK_WIDTH = 800
+# Formats every browser shows in a plain <img>; any other original (WebP, AVIF, HEIC)
+# gets a JPEG fallback, so no <img> offers a format some browser cannot read.
+UNIVERSAL_FORMATS = frozenset({"jpg", "jpeg", "png", "gif"})
 
 
 class ImageSource(TypedDict):
@@ -55,7 +59,16 @@ class ResponsiveImage(TypedDict):
 def rendition_widths(original_width: int, widths: Sequence[int]) -> list[int]:
     """The widths worth generating for an image ``original_width`` pixels wide."""
     smaller = [width for width in widths if width < original_width]
-    return [*smaller, min(original_width, max(widths))]
+    largest = min(original_width, max(widths))
+    # Each width once: a srcset naming one width twice leaves the browser no right choice.
+    return [*smaller, largest] if largest not in smaller else smaller
+
+
+def fallback_spec(image) -> str:
+    """The filter spec of the ``<img>`` fallback: at most ``FALLBACK_WIDTH`` wide, in a universal format."""
+    spec = f"width-{min(image.width, FALLBACK_WIDTH)}"
+    extension = Path(image.file.name).suffix.lower().lstrip(".")
+    return spec if extension in UNIVERSAL_FORMATS else f"{spec}|format-jpeg"
 
 
 def rendition_specs(image, widths: Sequence[int] = DETAIL_WIDTHS) -> list[str]:
@@ -63,7 +76,7 @@ def rendition_specs(image, widths: Sequence[int] = DETAIL_WIDTHS) -> list[str]:
     specs = [
         f"width-{width}|format-{fmt}" for fmt, _ in SOURCE_FORMATS for width in rendition_widths(image.width, widths)
     ]
-    specs.append(f"width-{min(image.width, FALLBACK_WIDTH)}")
+    specs.append(fallback_spec(image))
     return specs
 
 

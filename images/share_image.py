@@ -72,6 +72,18 @@ def share_image(page) -> ShareImage:
     return generated_share_image(page)
 
 
+def site_share_image(root_page, settings_of_site) -> ShareImage:
+    """The share image of the site's pages that have no image of their own (search, booking form, not found).
+
+    The site's default social image when staff chose one (already loaded with the
+    settings), else the home page's share image.
+    """
+    site_default = settings_of_site.default_social_image if settings_of_site is not None else None
+    if site_default is not None:
+        return _library_image(root_page, site_default, site_default.alt_text)
+    return share_image(root_page)
+
+
 def _library_image(page, image, alt: str) -> ShareImage:
     rendition = image.get_rendition(RENDITION_SPEC)
     return ShareImage(url=_absolute(page, rendition.url), width=rendition.width, height=rendition.height, alt=alt)

@@ -79,6 +79,8 @@ def preview_page(content_type: str, token: str):
     url_name="preview",
     summary="Preview a draft page",
     operation_id="preview_detail",
+    # No credential scheme: the signed preview token in the query is the permission.
+    openapi_extra={"security": []},
 )
 def get_preview(request: HttpRequest, response: HttpResponse, query: PreviewQuery = Query(...)):  # ty: ignore[call-non-callable]
     """The draft behind a preview link, in the shape of ``GET /api/v3/route/``'s page answer; never cached.

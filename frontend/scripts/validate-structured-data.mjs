@@ -66,9 +66,11 @@ const addedRules = {
   Article: GoogleArticleRules,
   NewsArticle: GoogleArticleRules,
   BlogPosting: GoogleArticleRules,
-  // The LocalBusiness family this site emits (both are LocalBusiness subtypes).
+  // The LocalBusiness family this site emits (all LocalBusiness subtypes): the validator
+  // looks rules up by the exact type, not its ancestors.
   MedicalClinic: GoogleLocalBusinessRules,
   Physician: GoogleLocalBusinessRules,
+  IndividualPhysician: GoogleLocalBusinessRules,
   LocalBusiness: GoogleLocalBusinessRules,
 };
 

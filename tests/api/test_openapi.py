@@ -105,3 +105,31 @@ def test_the_docs_page_is_off_unless_turned_on(client):
         assert client.get("/api/v3/docs/").status_code == 404
         # The OpenAPI document is data for API consumers and stays.
         assert client.get("/api/v3/openapi.json").status_code == 200
+
+
+def test_every_operation_declares_its_security_and_public_ones_need_none(schema):
+    undeclared = [
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if "security" not in operation
+    ]
+    assert undeclared == []
+    # Sending an appointment request or opening a preview link needs no credential scheme.
+    assert schema["paths"]["/api/v3/appointments/"]["post"]["security"] == []
+    assert schema["paths"]["/api/v3/cta-events/"]["post"]["security"] == []
+    assert schema["paths"]["/api/v3/preview/"]["get"]["security"] == []
+
+
+def test_the_document_names_this_origin_as_its_server(client, schema):
+    assert schema["servers"] == [{"url": "/", "description": "The site that serves this document."}]
+    # The paths carry the prefix themselves: the server URL plus a path is an address that answers.
+    assert client.get("/" + "api/v3/articles/".lstrip("/")).status_code == 200
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_api_root_answers_a_problem_document_not_html(client, method):
+    response = getattr(client, method)("/api/v3/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404

@@ -1,4 +1,5 @@
-"""axe-core finds no serious or critical WCAG 2.1 AA violation on any page type."""
+"""axe-core finds no WCAG 2.2 A/AA violation, of any impact, on any page type at a phone's and a desktop's width,
+nor on the booking form showing its errors."""
 
 from pathlib import Path
 
@@ -6,18 +7,17 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from blog.models import ArticlePage
-from home.models import DoctorPage
+from tests.page_types import page_type_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 AXE = Path(settings.BASE_DIR) / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-RUN_AXE = """async () => {
-  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+# axe's rule tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA (2.2 added AA rules only).
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }"""
 
 
@@ -27,26 +27,31 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
-@pytest.mark.parametrize("width", [320, 1280])
-def test_no_serious_or_critical_violations(site_url, page, width):
+def _violations(page) -> list[str]:
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `make -C frontend build` (npm ci installs it).")
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(RUN_AXE, WCAG_22_AA)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_wcag_22_aa_violation_on_any_page_type(site_url, page, width):
     page.set_viewport_size({"width": width, "height": 800})
-    paths = [
-        "/",
-        DoctorPage.objects.get().url,
-        "/articles/",
-        ArticlePage.objects.get().url,
-        "/search/?q=oncologist",
-        "/appointment/",
-        "/no-such-page/",
-    ]
     problems = {}
-    for path in paths:
+    for page_type, path in page_type_paths().items():
         page.goto(site_url + path, wait_until="networkidle")
         expect(page.locator("main h1")).to_have_count(1)
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(RUN_AXE)
+        violations = _violations(page)
         if violations:
-            problems[path] = violations
+            problems[page_type] = violations
     assert problems == {}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_wcag_22_aa_violation_on_the_booking_form_showing_its_errors(site_url, page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + "/appointment/", wait_until="networkidle")
+    form = page.locator("main form")
+    form.locator("[type=submit]").click()
+    expect(form.locator("[aria-invalid=true]").first).to_be_visible()
+    assert _violations(page) == []

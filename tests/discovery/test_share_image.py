@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from images import share_image as share
-from images.share_image import generated_share_image, share_image
+from images.share_image import generated_share_image, share_image, site_share_image
 
 from .conftest import make_image
 
@@ -55,6 +55,19 @@ def test_without_a_page_image_the_sites_default_social_image_is_used(clinic):
     result = share_image(clinic.surgical_article)
     assert result["alt"] == "The clinic's entrance"
     assert ".fill-1200x630" in result["url"]
+
+
+def test_pages_without_an_image_of_their_own_share_the_sites_default_else_the_home_pages(clinic):
+    from home.models import SiteSettings
+
+    site = clinic.surgical_article.get_site()
+    settings = SiteSettings.for_site(site)
+    assert site_share_image(site.root_page, settings) == share_image(site.root_page)
+    settings.default_social_image = make_image("The clinic's entrance", size=(1300, 700))
+    settings.save()
+    result = site_share_image(site.root_page, settings)
+    assert result["alt"] == "The clinic's entrance"
+    assert ".fill-1200x630" in result["url"] and result["url"].startswith("http")
 
 
 def test_otherwise_a_card_is_drawn_with_title_and_doctor(clinic):

@@ -78,7 +78,7 @@ class TestHead:
         assert f"<title>{demo_site.site_name}</title>" in html
         assert by_type(html)["WebSite"]["potentialAction"]["target"].endswith("/search/?q={search_term_string}")
 
-    def test_doctor_page_is_profile_with_physician_and_clinics(self, client, doctor):
+    def test_doctor_page_is_profile_with_an_individual_physician_practising_at_clinics(self, client, doctor):
         type(doctor).objects.filter(pk=doctor.pk).update(
             registration_number="MMC 2011/12345", registration_council="Maharashtra Medical Council"
         )
@@ -86,12 +86,14 @@ class TestHead:
         assert doctor.clinic_hours.exists()
         html = client.get(doctor.url).content.decode()
         assert meta(html, "property", "og:type") == "profile"
-        physician = by_type(html)["Physician"]
+        # schema.org's Physician alone is a physician's office; a person is an IndividualPhysician.
+        assert "Physician" not in by_type(html)
+        physician = by_type(html)["IndividualPhysician"]
         assert physician["name"] == doctor.display_name
         assert physician["url"] == site_url(doctor.url)
         assert physician["identifier"]["value"] == "MMC 2011/12345"
         assert physician["identifier"]["propertyID"] == "Maharashtra Medical Council"
-        clinic = physician["location"][0]
+        clinic = physician["practicesAt"][0]
         assert clinic["@type"] == "MedicalClinic"
         assert clinic["address"]["addressLocality"]
         assert clinic["openingHoursSpecification"][0]["dayOfWeek"].startswith("https://schema.org/")
@@ -104,7 +106,10 @@ class TestHead:
         article = web_page["mainEntity"]
         assert article["@type"] == "Article"
         assert article["headline"] == seed_article.title
-        assert article["datePublished"] == seed_article.published_date.isoformat()
+        # A DateTime with the time zone's offset, on the published day.
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", article["datePublished"])
+        assert article["datePublished"].startswith(seed_article.published_date.isoformat() + "T")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", article["dateModified"])
         assert article["author"]["name"] == seed_article.author.display_name
         assert article["author"]["url"].endswith(seed_article.author.url)
         assert article["image"].startswith("http")
@@ -143,3 +148,26 @@ class TestHead:
     def test_filtered_and_paged_lists_have_their_own_canonical(self, client, articles_index):
         html = client.get(f"{articles_index.url}?tag=oncologist").content.decode()
         assert f'<link rel="canonical" href="{site_url(articles_index.url)}?tag=oncologist">' in html
+
+
+@pytest.mark.django_db
+class TestShareMetadata:
+    def test_every_page_with_an_image_describes_it_for_share_previews(
+        self, client, home_page, doctor, articles_index, seed_article
+    ):
+        urls = (home_page.url, doctor.url, articles_index.url, seed_article.url, "/search/?q=chemo", "/appointment/")
+        for url in urls:
+            html = client.get(url).content.decode()
+            assert meta(html, "name", "twitter:image"), url
+            assert meta(html, "name", "twitter:image:alt"), url
+            assert meta(html, "property", "og:image:alt") == meta(html, "name", "twitter:image:alt"), url
+
+    def test_search_booking_and_not_found_pages_have_a_description_and_a_share_image(self, client, home_page):
+        for url, status in (("/search/?q=chemo", 200), ("/appointment/", 200), ("/no-such-page/", 404)):
+            response = client.get(url)
+            assert response.status_code == status
+            html = response.content.decode()
+            assert meta(html, "name", "description"), url
+            image = meta(html, "property", "og:image")
+            assert image and image.startswith("http") and image.endswith(".jpg"), url
+            assert meta(html, "name", "twitter:card") == "summary_large_image", url
