@@ -12,7 +12,7 @@ from cms.api_auth import TOKEN_OR_ANONYMOUS
 from .api_fields import Breadcrumb, PageHead, PageLink, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
 from .booking import APPOINTMENT_PATH, booking_links
-from .models import Clinic, SiteSettings
+from .models import Clinic, DoctorPage, SiteSettings
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
 from .visibility import visible_pages
 
@@ -58,6 +58,8 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
     menu = [page for page in visible if page.show_in_menus and page.is_child_of(root)]
     privacy = next((page for page in visible if page.pk == privacy_id), None)
     language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
+    # The doctors a booking link may name (``/appointment/?doctor=<id>``): the form says whom it is for.
+    doctors = visible_pages(site, DoctorPage).order_by("path")
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
     home = _link(root, request)
     return {
@@ -74,6 +76,9 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
         "booking": booking_links(settings),
         "clinics": list(clinics),
         "menu": [_link(page, request) for page in menu],
+        "doctors": [
+            PageLink(id=doctor.pk, title=doctor.display_name, path=page_path(doctor, request)) for doctor in doctors
+        ],
         "privacy_page": _link(privacy, request) if privacy else None,
         "app_pages": AppPageHeads(
             search=_app_page_head(request, site, home, _("Search"), SEARCH_PATH),
