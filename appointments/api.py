@@ -20,6 +20,7 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page, Site
 
 from cms.client_address import client_address
+from home.visibility import visible_pages
 
 from . import conf
 from .models import AppointmentRequest, CtaEventCount
@@ -39,10 +40,28 @@ BOT_USER_AGENT = re.compile(r"bot|crawl|spider|slurp|preview|headless|lighthouse
 CTA_REPEAT_SECONDS = 10 * 60
 
 
-def _too_many_requests(retry_after: int) -> HttpResponse:
-    response = problem_response(status=429, detail="Too many requests. Please wait a little and try again.")
+def _too_many_requests(retry_after: int, detail: str = "", errors: list[dict] | None = None) -> HttpResponse:
+    detail = detail or "Too many requests. Please wait a little and try again, or call or WhatsApp the clinic."
+    response = problem_response(status=429, detail=detail, errors=errors)
     response["Retry-After"] = str(retry_after)
     return response
+
+
+def _period(seconds: int) -> str:
+    """A limit's window in words: "a day", "2 days", "an hour", "30 minutes"."""
+    for size, one, many in ((86400, "a day", "days"), (3600, "an hour", "hours")):
+        if seconds % size == 0:
+            return one if seconds == size else f"every {seconds // size} {many}"
+    return f"every {max(1, seconds // 60)} minutes"
+
+
+def _phone_limit_reached(limit: int, window: int, retry_after: int) -> HttpResponse:
+    message = (
+        f"This phone number has reached the limit of {limit} requests {_period(window)}. The clinic will call "
+        "you back about the requests you sent; to talk sooner, call or WhatsApp the clinic."
+    )
+    errors = [{"type": "daily_limit", "loc": ["body", "payload", "phone"], "msg": message}]
+    return _too_many_requests(retry_after, message, errors)
 
 
 def _field_error(field: str, message: str, code: str = "invalid") -> HttpResponse:
@@ -94,9 +113,11 @@ def create_appointment_request(
     same idempotency key (``Idempotency-Key`` header or ``idempotency_key``
     field) returns the same reference with ``Idempotent-Replayed: true`` and
     stores nothing new. Bots are refused: a filled honeypot gives ``400``, a
-    form sent faster than a person can fill it gives ``422`` on
-    ``fill_time_ms``. Per-address and per-phone limits give ``429`` with
-    ``Retry-After``. Cross-site browser requests and non-JSON bodies are refused
+    form sent faster than even browser autofill allows (``APPOINTMENTS_MIN_FILL_MS``)
+    gives ``422`` on ``fill_time_ms``. Per-address and per-phone limits give
+    ``429`` with ``Retry-After``; the per-phone one names the limit and is an
+    error on ``phone`` (type ``daily_limit``). ``source_page_id`` is kept only
+    when it names a page a visitor may see. Cross-site browser requests and non-JSON bodies are refused
     (``403``/``415``, see ``appointments/request_guards.py``).
     """
     limit, window = conf.get("APPOINTMENTS_RATE_LIMIT_PER_IP")
@@ -109,7 +130,8 @@ def create_appointment_request(
     if payload.fill_time_ms < conf.get("APPOINTMENTS_MIN_FILL_MS"):
         return _field_error(
             "fill_time_ms",
-            "That was quicker than a person can fill in the form. Check your details and send it again.",
+            "Your request was sent the moment the form opened, so it was not accepted. Your details are "
+            "still in the form: check them and press Send again.",
             "too_fast",
         )
 
@@ -124,12 +146,15 @@ def create_appointment_request(
     limit, window = conf.get("APPOINTMENTS_RATE_LIMIT_PER_PHONE")
     by_phone = hit("appointment-phone", payload.phone, limit, window)
     if not by_phone.allowed:
-        return _too_many_requests(by_phone.retry_after)
+        return _phone_limit_reached(limit, window, by_phone.retry_after)
 
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     notice = _privacy_notice(site)
+    # A page a visitor may not see (unknown, hidden, unpublished while the patient typed) is left out, never an error.
     source_page = (
-        Page.objects.live().filter(pk=payload.source_page_id).first() if payload.source_page_id is not None else None
+        visible_pages(site).filter(pk=payload.source_page_id).first()
+        if payload.source_page_id is not None and site is not None
+        else None
     )
     appointment = AppointmentRequest(
         name=payload.name,
@@ -144,7 +169,6 @@ def create_appointment_request(
         privacy_notice_page=notice,
         privacy_notice_revision_id=notice.live_revision_id if notice else None,
         privacy_notice_published_at=notice.last_published_at if notice else None,
-        # A page unpublished while the patient typed is no reason to lose the request.
         source_page=source_page,
         idempotency_key=key or None,
     )

@@ -9,8 +9,10 @@ from django.conf import settings
 DEFAULTS = {
     # How far ahead a patient may ask for a date.
     "APPOINTMENTS_MAX_DAYS_AHEAD": 90,
-    # A form sent faster than this after it was shown is treated as a bot.
-    "APPOINTMENTS_MIN_FILL_MS": 3000,
+    # A form sent faster than this after it was shown is treated as a bot. Browser
+    # autofill lets a person send the form within 2 to 3 seconds, so the floor only
+    # catches scripts that post at once; the honeypot and the limits do the rest.
+    "APPOINTMENTS_MIN_FILL_MS": 1000,
     # Fixed-window limits, as (requests, seconds). A hospital's shared Wi-Fi puts
     # many patients behind one address, so the per-address limit is generous.
     "APPOINTMENTS_RATE_LIMIT_PER_IP": (20, 60 * 60),

@@ -7,6 +7,7 @@ even for a missing field, fields have defaults and validate them
 fields as ``required``.
 """
 
+import re
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -26,6 +27,12 @@ TimeOfDay = Literal["morning", "afternoon", "evening"]
 Channel = Literal["call", "whatsapp", "book", "request_sent"]
 
 REQUIRED_FIELDS = ["name", "phone", "consent", "fill_time_ms"]
+
+# The examples every phone message ends with; the form's hint and its own messages use the same ones
+# (``frontend/src/i18n/messages.ts``).
+PHONE_EXAMPLES = "e.g. 98765 43210, or with the country code outside India, e.g. +44 20 7946 0958"
+# What people write in a phone number: digits, spaces, a leading +, brackets, dots and dashes.
+PHONE_CHARACTERS = re.compile(r"\+?[\d\s().-]+")
 
 
 def _invalid(message: str, code: str = "invalid") -> PydanticCustomError:
@@ -64,7 +71,11 @@ class AppointmentRequestIn(Schema):
         description="Optional short reason. The form should ask patients not to share medical details.",
     )
     consent: bool = Field(False, description="Must be true: the patient agrees to the privacy notice.")
-    source_page_id: int | None = Field(None, description="Optional: the id of the page the form was sent from.")
+    source_page_id: int | None = Field(
+        None,
+        description="Optional: the id of the page the booking link was followed from (its ``page`` parameter). "
+        "An id that names no page a visitor may see is ignored.",
+    )
     fill_time_ms: int = Field(
         -1,
         ge=0,
@@ -101,22 +112,25 @@ class AppointmentRequestIn(Schema):
     @classmethod
     def _check_phone(cls, value, handler):
         if not isinstance(value, str):
-            raise _invalid("Enter the phone number as text, e.g. 98765 43210.", "type")
+            raise _invalid(f"Enter the phone number as text, {PHONE_EXAMPLES}.", "type")
         value = value.strip()
         if not value:
             raise _invalid("Enter a phone number we can call you back on.", "required")
         if len(value) > 32:
-            raise _invalid("This phone number is too long.", "too_long")
+            raise _invalid(f"This phone number is too long. Check its digits, {PHONE_EXAMPLES}.", "too_long")
+        if not PHONE_CHARACTERS.fullmatch(value):
+            raise _invalid(f"Use only digits and spaces in the phone number, {PHONE_EXAMPLES}.", "invalid_phone")
         try:
             number = phonenumbers.parse(value, settings.PHONENUMBER_DEFAULT_REGION)
         except phonenumbers.NumberParseException:
             number = None
+        length = phonenumbers.is_possible_number_with_reason(number) if number is not None else None
+        if length in (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY):
+            raise _invalid(f"This phone number is too short. Enter all its digits, {PHONE_EXAMPLES}.", "too_short")
+        if length in (phonenumbers.ValidationResult.TOO_LONG, phonenumbers.ValidationResult.INVALID_LENGTH):
+            raise _invalid(f"This phone number is too long. Check its digits, {PHONE_EXAMPLES}.", "too_long")
         if number is None or not phonenumbers.is_valid_number(number):
-            raise _invalid(
-                "This phone number does not exist. Check it, and add the country code (e.g. +44) "
-                "if it is not an Indian number.",
-                "invalid_phone",
-            )
+            raise _invalid(f"This phone number does not exist. Check it, {PHONE_EXAMPLES}.", "invalid_phone")
         return handler(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
     @field_validator("email", mode="wrap")

@@ -23,6 +23,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from blog.models import ArticlePage
 from cms.routers.route import find_public_page
 from cms.security_headers import frontend_csp
+from home.booking import appointment_query
 from home.visibility import is_published_behind_restrictions, visible_reference
 
 from . import document_head
@@ -172,12 +173,21 @@ def append_slash_view(request: HttpRequest, path: str) -> HttpResponse:
 
 @require_safe
 def appointment_view(request: HttpRequest) -> HttpResponse:
-    """The appointment request form (the app posts it to the appointments API)."""
+    """The appointment request form (the app posts it to the appointments API).
+
+    ``doctor`` and ``page`` (the booking link's ids, see ``home/booking.py``) are kept when they are
+    positive numbers, so the server renders the form for the doctor the link names; anything else is left out.
+    """
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    data = payload(request, site)
+    query = appointment_query(_positive_id(request.GET.get("doctor")), _positive_id(request.GET.get("page")))
+    data = payload(request, site, query=query)
     return render_payload(request, data, document_head.for_app_page(request, data, "appointment"))
+
+
+def _positive_id(text: str | None) -> int | None:
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) <= 10 and int(text) > 0 else None
 
 
 @require_safe

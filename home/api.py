@@ -13,7 +13,7 @@ from images.share_image import site_share_image
 from .api_fields import Breadcrumb, PageHead, PageLink, SocialImage, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
 from .booking import APPOINTMENT_PATH, booking_links
-from .models import Clinic, SiteSettings
+from .models import Clinic, DoctorPage, SiteSettings
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
 from .visibility import visible_pages
 
@@ -94,6 +94,8 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
     privacy = next((page for page in visible if page.pk == settings.privacy_page_id), None)
     disclaimer = next((page for page in visible if page.pk == settings.disclaimer_page_id), None)
     language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
+    # The doctors a booking link may name (``/appointment/?doctor=<id>``): the form says whom it is for.
+    doctors = visible_pages(site, DoctorPage).order_by("path")
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")
     home = _link(root, request)
     return {
@@ -110,6 +112,9 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
         "booking": booking_links(settings),
         "clinics": list(clinics),
         "menu": [_link(page, request) for page in menu],
+        "doctors": [
+            PageLink(id=doctor.pk, title=doctor.display_name, path=page_path(doctor, request)) for doctor in doctors
+        ],
         "privacy_page": _link(privacy, request) if privacy else None,
         "disclaimer_page": _link(disclaimer, request) if disclaimer else None,
         "app_pages": _app_page_heads(request, site, home, settings),

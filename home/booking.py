@@ -3,7 +3,9 @@
 The site settings hold the practice's phone, WhatsApp number and message; a
 doctor may override any of them, and the override applies on the doctor's own
 page and on the articles the doctor wrote (while the doctor's page is visible).
-This is the one place that rule lives: the API sends the finished links
+The request-form link carries the doctor (``doctor=<id>``) and the page it was
+followed from (``page=<id>``), so the form names the doctor and the clinic
+learns where the request came from. This is the one place that rule lives: the API sends the finished links
 (``booking`` in ``/api/v3/route/`` and ``/api/v3/site/``) and the frontend
 shows them as they are.
 """
@@ -31,6 +33,18 @@ class BookingLinks(TypedDict):
     doctor_id: int | None
 
 
+def appointment_query(doctor_id: int | None, page_id: int | None) -> str:
+    """The request form's query string: ``?doctor=<id>&page=<id>`` with the ids that are known, else ""."""
+    pairs = [("doctor", doctor_id), ("page", page_id)]
+    query = "&".join(f"{name}={value}" for name, value in pairs if value is not None)
+    return f"?{query}" if query else ""
+
+
+def appointment_url(doctor_id: int | None, page_id: int | None) -> str:
+    """The request form's address: ``/appointment/`` and :func:`appointment_query`."""
+    return APPOINTMENT_PATH + appointment_query(doctor_id, page_id)
+
+
 def whatsapp_text(message: str, page_title: str) -> str:
     """The prefilled WhatsApp message: the configured greeting, then the page's title."""
     return f"{message} ({page_title})".strip() if page_title else message
@@ -48,7 +62,7 @@ def page_doctor(page: Page | None):
 def booking_links(settings, page: Page | None = None, doctor=None) -> BookingLinks:
     """The effective links: ``doctor``'s overrides field by field, else the site ``settings``.
 
-    ``page`` names the page in the WhatsApp message.
+    ``page`` names the page in the WhatsApp message and is the page the form link says it was followed from.
     """
 
     def pick(field: str):
@@ -67,6 +81,6 @@ def booking_links(settings, page: Page | None = None, doctor=None) -> BookingLin
         tel_url=f"tel:{phone.as_e164}" if phone else "",
         phone_display=phone.as_international if phone else "",
         whatsapp_url=whatsapp_url,
-        booking_url=f"{APPOINTMENT_PATH}?doctor={doctor.pk}" if doctor is not None else APPOINTMENT_PATH,
+        booking_url=appointment_url(doctor.pk if doctor is not None else None, page.pk if page is not None else None),
         doctor_id=doctor.pk if doctor is not None else None,
     )

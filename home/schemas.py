@@ -44,6 +44,9 @@ class SiteShellSchema(Schema):
     booking: BookingLinks = Field(description="The call-to-action links of pages without a doctor of their own.")
     clinics: list[ClinicSchema]  # ty: ignore[invalid-type-form]
     menu: list[PageLink] = Field(description="Live public pages below the home page marked “show in menus”.")
+    doctors: list[PageLink] = Field(
+        description="The doctors a visitor may see, by name: the booking form names the one its link carries."
+    )
     privacy_page: PageLink | None
     disclaimer_page: PageLink | None = Field(description="The medical disclaimer the footer links to.")
     app_pages: AppPageHeads = Field(description="Heads of the search, booking-form and not-found pages.")

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { hydrate, render as renderInto } from 'preact';
 import { LocationProvider } from 'preact-iso';
 import { renderToString } from 'preact-render-to-string';
@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app';
 import { resetDocumentHead } from '../src/lib/head';
 import type { PagePayload } from '../src/lib/payload';
-import { article, doctor, doctorBooking, payloadFor, routed } from './fixtures';
+import { article, doctor, doctorBooking, payloadFor, routed, site } from './fixtures';
 
 const routes: Record<string, unknown> = {
   '/dr-amit-pandey/': routed(doctor, doctorBooking),
@@ -101,6 +101,17 @@ describe('App', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(article.title));
   });
 
+  it("opens the booking form from an article's invitation, for the article's doctor, without a Book link in the bar", async () => {
+    start(articleDocument());
+    const invitation = screen.getByRole('region', { name: 'Talk to the doctor' });
+    fireEvent.click(within(invitation).getByRole('link', { name: 'Book an appointment' }));
+    await waitFor(() => expect(location.pathname).toBe('/appointment/'));
+    expect(location.search).toBe('?doctor=4&page=4');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Book an appointment with Dr. Amit Pandey'));
+    const bar = screen.getByRole('complementary', { name: 'Book an appointment' });
+    expect(within(bar).queryByRole('link', { name: /Book/ })).toBeNull();
+  });
+
   it('follows a redirect from the route endpoint', async () => {
     start(articleDocument());
     const link = document.createElement('a');
@@ -128,11 +139,18 @@ describe('App', () => {
 });
 
 describe('frontend-only routes', () => {
-  it("renders the appointment page with the practice's booking links", () => {
-    start(payloadFor('/appointment/', { query: '?doctor=4' }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Book an appointment');
+  it("names the doctor the booking link carries, with the practice's call and WhatsApp links and no Book link", () => {
+    start(payloadFor('/appointment/', { query: '?doctor=4&page=9' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Book an appointment with Dr. Amit Pandey');
     expect(screen.getByLabelText(/Your name/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Book an appointment' }).getAttribute('href')).toBe('/appointment/');
+    const bar = screen.getByRole('complementary', { name: 'Book an appointment' });
+    const links = Array.from(bar.querySelectorAll('a')).map((a) => a.getAttribute('href'));
+    expect(links).toEqual([site.booking.tel_url, site.booking.whatsapp_url]);
+  });
+
+  it('names no doctor when the link carries one a visitor may not see', () => {
+    start(payloadFor('/appointment/', { query: '?doctor=77' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Book an appointment');
   });
 
   it('shows the inlined results without a request, and asks the search API for new words', async () => {

@@ -62,6 +62,7 @@ export const site: SiteData = {
   contacts: siteContacts,
   clinics: [],
   menu: [{ id: 8, title: 'Articles', path: '/articles/' }],
+  doctors: [{ id: 4, title: 'Dr. Amit Pandey', path: '/dr-amit-pandey/' }],
   privacy_page: { id: 6, title: 'Privacy', path: '/privacy/' },
   disclaimer_page: { id: 7, title: 'Medical disclaimer', path: '/disclaimer/' },
   booking: siteBooking,
@@ -126,7 +127,7 @@ export const doctorBooking: BookingLinks = {
   tel_url: 'tel:+912222222222',
   phone_display: '+91 22 2222 2222',
   whatsapp_url: 'https://wa.me/912222222222',
-  booking_url: '/appointment/?doctor=4',
+  booking_url: '/appointment/?doctor=4&page=4',
   doctor_id: 4,
 };
 

@@ -81,6 +81,8 @@ describe('Layout and CTA bar', () => {
     const bar = screen.getByRole('complementary', { name: 'Book an appointment' });
     const links = Array.from(bar.querySelectorAll('a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual([site.booking.tel_url, site.booking.whatsapp_url, '/appointment/']);
+    // Right below the header, before the page: the first screen has it at every width.
+    expect(screen.getByRole('banner').nextElementSibling).toBe(bar);
   });
 });
 

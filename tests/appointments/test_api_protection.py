@@ -88,15 +88,27 @@ def test_a_filled_honeypot_stores_nothing_and_sends_nothing(client, valid_payloa
     assert mail.outbox == []
 
 
-def test_a_form_sent_faster_than_a_person_can_type_is_refused(client, valid_payload, settings):
+def test_a_form_sent_the_moment_it_opened_is_refused_and_told_what_to_do(client, valid_payload, settings):
     settings.APPOINTMENTS_MIN_FILL_MS = 3000
     valid_payload["fill_time_ms"] = 400
     errors = field_errors(post_json(client, API_URL, valid_payload))
-    assert "quicker than a person" in errors["fill_time_ms"]
+    assert "Your details are still in the form: check them and press Send again." in errors["fill_time_ms"]
     assert AppointmentRequest.objects.count() == 0
     # The patient presses send again a moment later: accepted.
     valid_payload["fill_time_ms"] = 3500
     assert post_json(client, API_URL, valid_payload).status_code == 201
+
+
+def test_a_person_using_browser_autofill_is_not_refused_by_default(client, valid_payload):
+    # Autofill, tick the consent box, send: about one and a half seconds after the form appeared.
+    valid_payload["fill_time_ms"] = 1500
+    assert post_json(client, API_URL, valid_payload).status_code == 201
+
+
+def test_a_script_posting_at_once_is_still_refused_by_default(client, valid_payload):
+    valid_payload["fill_time_ms"] = 0
+    assert "fill_time_ms" in field_errors(post_json(client, API_URL, valid_payload))
+    assert AppointmentRequest.objects.count() == 0
 
 
 # --- Rate limits -------------------------------------------------------------
@@ -129,6 +141,11 @@ def test_the_per_phone_limit_applies_across_addresses(client, valid_payload, set
     assert response.status_code == 429
     assert int(response["Retry-After"]) >= 1
     assert AppointmentRequest.objects.count() == 2
+    # The patient learns it is a daily limit on this number (not "wait a little"), and what to do instead.
+    [error] = response.json()["errors"]
+    assert (error["type"], error["loc"][-1]) == ("daily_limit", "phone")
+    assert error["msg"].startswith("This phone number has reached the limit of 2 requests a day.")
+    assert "call or WhatsApp the clinic" in error["msg"]
 
 
 def test_the_client_address_behind_a_trusted_proxy_is_used(client, valid_payload, settings):

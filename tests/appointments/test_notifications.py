@@ -6,6 +6,7 @@ import logging
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Site
 
 from appointments.models import AppointmentRequest
@@ -135,3 +136,31 @@ def test_visitor_text_cannot_pass_for_the_clinics_own_lines(client, valid_payloa
     genuine = [line for line in lines if line.startswith("Open it in the inbox")]
     inbox = f"{Site.objects.get(is_default_site=True).root_url}/admin/appointment_requests/edit/"
     assert genuine == [f"Open it in the inbox to record your call: {inbox}{AppointmentRequest.objects.get().pk}/"]
+
+
+def test_the_email_and_the_inbox_say_which_page_the_request_came_from(
+    client, admin_client, valid_payload, site_tree, django_capture_on_commit_callbacks
+):
+    valid_payload["source_page_id"] = site_tree["home"].pk
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_json(client, API_URL, valid_payload).status_code == 201
+    assert f"Sent from:     {site_tree['home'].get_full_url()}" in mail.outbox[0].body
+    stored = AppointmentRequest.objects.get()
+    inbox = admin_client.get(reverse("appointment_requests:edit", args=[stored.pk])).content.decode()
+    assert "Clinic home" in inbox
+
+
+@pytest.mark.parametrize("which", ["unknown", "draft", "restricted"])
+def test_a_page_a_visitor_may_not_see_is_ignored_not_an_error(
+    client, valid_payload, site_tree, which, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    pages = {"unknown": 987_654, "draft": site_tree["draft_doctor"].pk, "restricted": site_tree["privacy"].pk}
+    if which == "restricted":
+        PageViewRestriction.objects.create(page=site_tree["privacy"], restriction_type="password", password="x")
+    valid_payload["source_page_id"] = pages[which]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_json(client, API_URL, valid_payload).status_code == 201
+    assert AppointmentRequest.objects.get().source_page is None
+    assert "Sent from:     (unknown page)" in mail.outbox[0].body

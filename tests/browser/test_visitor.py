@@ -58,7 +58,8 @@ def test_cta_links_call_and_whatsapp_naming_the_page(site_url, page, console_err
     assert article.title in text
 
     bar.get_by_role("link", name="Book an appointment").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Book an appointment")
+    # The article's author is the doctor the request is for.
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Book an appointment with {article.author.display_name}")
     assert console_errors == []
 
 

@@ -76,7 +76,8 @@ class TestContentWithoutJavaScript:
         assert 'href="tel:+' in bar
         assert 'href="https://wa.me/' in bar
         assert "Difference%20Between%20Medical%20Oncologist" in bar
-        assert f'href="/appointment/?doctor={doctor.pk}"' in bar
+        # The form link carries the doctor and the page it was followed from (home/booking.py).
+        assert f'href="/appointment/?doctor={doctor.pk}&amp;page={seed_article.pk}"' in bar
 
     def test_doctor_override_wins_on_their_page_and_articles(self, client, doctor, seed_article, home_page):
         type(doctor).objects.filter(pk=doctor.pk).update(appointment_phone="+912222222222", whatsapp_number="")
@@ -85,7 +86,36 @@ class TestContentWithoutJavaScript:
             assert 'href="tel:+912222222222"' in bar, url
         home_bar = client.get("/").content.decode().split('class="cta-bar"', 1)[1]
         assert "tel:+912222222222" not in home_bar
-        assert 'href="/appointment/"' in home_bar
+        assert f'href="/appointment/?page={home_page.pk}"' in home_bar
+
+    def test_the_booking_bar_comes_right_after_the_header_and_the_article_ends_with_an_invitation(
+        self, client, doctor, seed_article
+    ):
+        html = client.get(seed_article.url).content.decode()
+        assert '</header><aside class="cta-bar"' in html
+        main = html.split("<main", 1)[1].split("</main>", 1)[0]
+        invitation = main.split('class="booking-invite"', 1)[1].split("</section>", 1)[0]
+        assert f'href="/appointment/?doctor={doctor.pk}&amp;page={seed_article.pk}"' in invitation
+        assert 'href="tel:+' in invitation and 'href="https://wa.me/' in invitation
+
+    def test_the_doctor_page_has_its_booking_actions_in_its_header(self, client, doctor):
+        html = client.get(doctor.url).content.decode()
+        header = html.split('<header class="doctor-header">', 1)[1].split("</header>", 1)[0]
+        assert f'href="/appointment/?doctor={doctor.pk}&amp;page={doctor.pk}"' in header
+
+    def test_the_booking_page_names_the_doctor_its_link_carries_without_a_book_link(self, client, doctor):
+        response = client.get("/appointment/", {"doctor": doctor.pk, "page": doctor.pk})
+        html = response.content.decode()
+        assert f"<h1>Book an appointment with {doctor.display_name}</h1>" in html
+        assert page_data(html)["query"] == f"?doctor={doctor.pk}&page={doctor.pk}"
+        bar = html.split('class="cta-bar"', 1)[1].split("</aside>", 1)[0]
+        assert 'href="tel:+' in bar
+        assert "/appointment/" not in bar
+
+    @pytest.mark.parametrize("query", [{"doctor": "999999"}, {"doctor": "abc", "page": "-1"}, {"doctor": "0"}])
+    def test_a_booking_link_naming_no_visible_doctor_shows_the_practice_form(self, client, demo_site, query):
+        html = client.get("/appointment/", query).content.decode()
+        assert "<h1>Book an appointment</h1>" in html
 
     def test_landmarks_and_skip_link(self, client, demo_site):
         html = client.get("/").content.decode()

@@ -18,9 +18,11 @@ export interface paths {
          *     same idempotency key (``Idempotency-Key`` header or ``idempotency_key``
          *     field) returns the same reference with ``Idempotent-Replayed: true`` and
          *     stores nothing new. Bots are refused: a filled honeypot gives ``400``, a
-         *     form sent faster than a person can fill it gives ``422`` on
-         *     ``fill_time_ms``. Per-address and per-phone limits give ``429`` with
-         *     ``Retry-After``. Cross-site browser requests and non-JSON bodies are refused
+         *     form sent faster than even browser autofill allows (``APPOINTMENTS_MIN_FILL_MS``)
+         *     gives ``422`` on ``fill_time_ms``. Per-address and per-phone limits give
+         *     ``429`` with ``Retry-After``; the per-phone one names the limit and is an
+         *     error on ``phone`` (type ``daily_limit``). ``source_page_id`` is kept only
+         *     when it names a page a visitor may see. Cross-site browser requests and non-JSON bodies are refused
          *     (``403``/``415``, see ``appointments/request_guards.py``).
          */
         post: operations["create_appointment_request"];
@@ -629,7 +631,7 @@ export interface components {
             reason: string;
             /**
              * Source Page Id
-             * @description Optional: the id of the page the form was sent from.
+             * @description Optional: the id of the page the booking link was followed from (its ``page`` parameter). An id that names no page a visitor may see is ignored.
              */
             source_page_id?: number | null;
             /**
@@ -2350,6 +2352,11 @@ export interface components {
             contacts: components["schemas"]["AppointmentContacts"];
             /** @description The medical disclaimer the footer links to. */
             disclaimer_page: components["schemas"]["PageLink"] | null;
+            /**
+             * Doctors
+             * @description The doctors a visitor may see, by name: the booking form names the one its link carries.
+             */
+            doctors: components["schemas"]["PageLink"][];
             /**
              * Menu
              * @description Live public pages below the home page marked “show in menus”.

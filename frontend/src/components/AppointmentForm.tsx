@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, createAppointment, sendCtaEvent } from '../api/client';
 import {
+  FIELD_ORDER,
   apiFieldErrors,
   emptyValues,
   toRequest,
@@ -12,6 +13,7 @@ import {
 } from '../lib/appointmentForm';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { t, type MessageKey } from '../i18n/messages';
+import { BookingActions } from './BookingActions';
 
 interface Props {
   doctorId: number | null;
@@ -19,7 +21,10 @@ interface Props {
   privacyPath?: string | null;
 }
 
-/** The request form: checks as the visitor types, shows the API's field errors, ends on the reference. */
+/**
+ * The request form: checks as the visitor types, shows the API's field errors, ends on the reference.
+ * A refused send moves focus to the error summary, which links every error to its field.
+ */
 export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) {
   const [values, setValues] = useState<AppointmentValues>(emptyValues);
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
@@ -27,10 +32,14 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
   const [submitted, setSubmitted] = useState(false);
   const [sending, setSending] = useState(false);
   const [reference, setReference] = useState('');
+  // The API's limits answered 429: the summary offers the call and WhatsApp links instead.
+  const [limited, setLimited] = useState(false);
+  // Bumped on every refused send, so focus moves to the summary once it is rendered.
+  const [refusals, setRefusals] = useState(0);
   const shownAt = useRef(typeof performance !== 'undefined' ? performance.now() : Date.now());
   // Made on the first send (the browser's crypto; the server renders the form without one).
   const key = useRef('');
-  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLHeadingElement>(null);
 
   const clientErrors = validateAppointment(values);
@@ -48,15 +57,23 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
     if (reference) confirmRef.current?.focus();
   }, [reference]);
 
+  useEffect(() => {
+    const summary = summaryRef.current;
+    if (!refusals || !summary) return;
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: 'start' });
+  }, [refusals]);
+
   const submit = async (event: Event) => {
     event.preventDefault();
     setSubmitted(true);
     if (Object.keys(clientErrors).length) {
-      summaryRef.current?.focus();
+      setRefusals((count) => count + 1);
       return;
     }
     setSending(true);
     setServerErrors({});
+    setLimited(false);
     try {
       const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
       const body = toRequest(values, { doctorId, sourcePageId, fillTimeMs: now - shownAt.current });
@@ -70,11 +87,12 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
         setServerErrors(Object.keys(errors).length ? errors : { form: t('sendError') });
         // Nothing was stored: the corrected form is a new request with its own key.
         if (error.status !== 429) key.current = newIdempotencyKey();
+        setLimited(error.status === 429);
       } else {
         // Network trouble: the same key lets a retry return the first request's reference.
         setServerErrors({ form: t('sendError') });
       }
-      summaryRef.current?.focus();
+      setRefusals((count) => count + 1);
     } finally {
       setSending(false);
     }
@@ -94,7 +112,18 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
     );
   }
 
-  const hasErrors = submitted && (Object.keys(clientErrors).length > 0 || Object.values(serverErrors).some(Boolean));
+  const listed = FIELD_ORDER.flatMap((name) => {
+    const message = errorFor(name);
+    return message ? [{ name, message }] : [];
+  });
+  const showSummary = submitted && (listed.length > 0 || Boolean(serverErrors.form) || limited);
+  const goToField = (event: Event, name: FieldName) => {
+    const input = document.getElementById(`f-${name}`);
+    if (!input) return;
+    event.preventDefault();
+    input.focus({ preventScroll: true });
+    (input.closest('.field') ?? input).scrollIntoView({ block: 'center' });
+  };
   const field = (name: FieldName, label: MessageKey, input: (describedBy: string | undefined, invalid: boolean) => preact.JSX.Element, hint?: MessageKey, required = false) => {
     const error = errorFor(name);
     const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -106,7 +135,7 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
         </label>
         {hint && (
           <p class="hint" id={`${name}-hint`}>
-            {t(hint)}
+            {t(hint, { examples: t('phoneExamples') })}
           </p>
         )}
         {input(ids, Boolean(error))}
@@ -135,9 +164,31 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
 
   return (
     <form class="appointment-form" noValidate onSubmit={submit}>
-      <p class="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-        {serverErrors.form ?? (hasErrors ? t('errorSummary') : '')}
-      </p>
+      {showSummary && (
+        <div class="error-summary" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title">
+          <h2 id="error-summary-title">{t('errorSummaryTitle')}</h2>
+          {serverErrors.form && <p>{serverErrors.form}</p>}
+          {listed.length > 0 && (
+            <ul>
+              {listed.map(({ name, message }) => (
+                <li key={name}>
+                  <a href={`#f-${name}`} onClick={(event) => goToField(event, name)}>
+                    {message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {limited && (
+            <>
+              <p>{t('errorSummaryContact')}</p>
+              <p class="booking-actions">
+                <BookingActions withoutBook withNumber />
+              </p>
+            </>
+          )}
+        </div>
+      )}
       {field('name', 'fieldName', text('name', 'text', 'name'), undefined, true)}
       {field('phone', 'fieldPhone', text('phone', 'tel', 'tel'), 'fieldPhoneHint', true)}
       {field('email', 'fieldEmail', text('email', 'email', 'email'))}

@@ -4,6 +4,7 @@ import type { BookingLinks, PageHead } from '../api/types';
 import { t } from '../i18n/messages';
 import { applyHead } from '../lib/head';
 import { usePayload } from '../lib/payload';
+import { BookingContext } from './BookingActions';
 import { Breadcrumbs } from './Breadcrumbs';
 import { CtaBar } from './CtaBar';
 
@@ -13,18 +14,20 @@ interface Props {
   /** The call-to-action links of this page (its doctor's, else the practice's). */
   booking?: BookingLinks;
   pageId?: number | null;
+  /** The page is the request form: the bar leaves out its "Book" link. */
+  bookingPage?: boolean;
   children: ComponentChildren;
 }
 
-/** Skip link, header with the menu, the page, the footer and the CTA bar. */
-export function Layout({ head, booking, pageId, children }: Props) {
+/** Skip link, header with the menu, the CTA bar, the page and the footer. */
+export function Layout({ head, booking, pageId, bookingPage = false, children }: Props) {
   const { site } = usePayload();
   useEffect(() => {
     if (head) applyHead(head);
   }, [head]);
   const settings = site.settings;
   return (
-    <>
+    <BookingContext.Provider value={{ links: booking ?? site.booking, pageId }}>
       <a class="skip-link" href="#main">
         {t('skipToContent')}
       </a>
@@ -47,6 +50,7 @@ export function Layout({ head, booking, pageId, children }: Props) {
           </nav>
         </div>
       </header>
+      <CtaBar onBookingPage={bookingPage} />
       <main id="main" class="wrap" tabIndex={-1}>
         <Breadcrumbs crumbs={head?.breadcrumbs} />
         {children}
@@ -71,7 +75,6 @@ export function Layout({ head, booking, pageId, children }: Props) {
           )}
         </div>
       </footer>
-      <CtaBar links={booking ?? site.booking} pageId={pageId} />
-    </>
+    </BookingContext.Provider>
   );
 }

@@ -18,6 +18,9 @@ export interface AppointmentValues {
 export type FieldName = keyof AppointmentValues;
 export type FieldErrors = Partial<Record<FieldName | 'form', string>>;
 
+/** The fields in the order the form shows them (the error summary lists their errors in this order). */
+export const FIELD_ORDER: FieldName[] = ['name', 'phone', 'email', 'preferred_date', 'time_of_day', 'reason', 'consent'];
+
 export const emptyValues: AppointmentValues = {
   name: '',
   phone: '',
@@ -31,6 +34,9 @@ export const emptyValues: AppointmentValues = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_CHARS = /^\+?[\d\s().-]+$/;
+// Plainly incomplete or overlong numbers (E.164 allows 15 digits); the API checks each country's exact lengths.
+const MIN_PHONE_DIGITS = 8;
+const MAX_PHONE_DIGITS = 15;
 
 /** Today's date as YYYY-MM-DD in the visitor's own time zone. */
 export function today(now: Date = new Date()): string {
@@ -44,8 +50,11 @@ export function validateAppointment(values: AppointmentValues, now: Date = new D
   if (!values.name.trim()) errors.name = t('errName');
   const phone = values.phone.trim();
   const digits = phone.replace(/\D/g, '');
+  const examples = { examples: t('phoneExamples') };
   if (!phone) errors.phone = t('errPhone');
-  else if (!PHONE_CHARS.test(phone) || digits.length < 8 || digits.length > 15) errors.phone = t('errPhoneFormat');
+  else if (!PHONE_CHARS.test(phone)) errors.phone = t('errPhoneCharacters', examples);
+  else if (digits.length < MIN_PHONE_DIGITS) errors.phone = t('errPhoneShort', examples);
+  else if (digits.length > MAX_PHONE_DIGITS) errors.phone = t('errPhoneLong', examples);
   if (values.email.trim() && !EMAIL.test(values.email.trim())) errors.email = t('errEmail');
   if (values.preferred_date && values.preferred_date < today(now)) errors.preferred_date = t('errDatePast');
   if (!values.consent) errors.consent = t('errConsent');

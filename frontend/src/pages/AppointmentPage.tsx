@@ -9,17 +9,22 @@ const positiveInt = (value: string | undefined): number | null => {
   return Number.isFinite(number) && number > 0 ? number : null;
 };
 
-/** `/appointment/`: the request form (`?doctor=<id>` names the doctor, `?page=<id>` the page it came from). */
+/**
+ * `/appointment/`: the request form. `?doctor=<id>` names the doctor (when a visitor may see them; else the
+ * request is for the practice), `?page=<id>` the page the link was followed from (the API checks it).
+ */
 export function AppointmentPage() {
   const { query } = useLocation();
   const { site } = usePayload();
   const head = site.app_pages.appointment;
+  const doctorId = positiveInt(query.doctor);
+  const doctor = site.doctors.find((candidate) => candidate.id === doctorId);
   return (
-    <Layout head={head}>
-      <h1>{head.title}</h1>
+    <Layout head={head} bookingPage>
+      <h1>{doctor ? t('bookWith', { name: doctor.title }) : head.title}</h1>
       <p class="lead">{t('bookIntro')}</p>
       <AppointmentForm
-        doctorId={positiveInt(query.doctor)}
+        doctorId={doctor?.id ?? null}
         sourcePageId={positiveInt(query.page)}
         privacyPath={site.privacy_page?.path}
       />

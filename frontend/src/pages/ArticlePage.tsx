@@ -2,6 +2,7 @@ import type { ArticlePageData, PageHead } from '../api/types';
 import { bodyBlocks } from '../api/types';
 import { StreamField } from '../blocks/StreamField';
 import { ArticleCard } from '../components/ArticleCard';
+import { BookingInvite } from '../components/BookingActions';
 import { Picture } from '../components/Picture';
 import { ShareButtons } from '../components/ShareButtons';
 import { formatDate } from '../lib/format';
@@ -11,7 +12,7 @@ function parentPath(path: string): string {
   return path.replace(/[^/]+\/$/, '');
 }
 
-/** An article: byline with reviewer, dates, reading time, body, references, filing, related and share. */
+/** An article: byline with reviewer, dates, reading time, body, references, the booking invitation, filing, related and share. */
 export function ArticlePage({ page, head }: { page: ArticlePageData; head: PageHead }) {
   const listPath = parentPath(head.path);
   const related = page.related_articles ?? [];
@@ -66,6 +67,7 @@ export function ArticlePage({ page, head }: { page: ArticlePageData; head: PageH
           </ol>
         </section>
       )}
+      <BookingInvite />
       <footer class="filing">
         {(page.categories ?? []).length > 0 && (
           <p>

@@ -1,6 +1,7 @@
 import { fetchArticles } from '../api/client';
 import type { DoctorPageData, PageHead } from '../api/types';
 import { ArticleCard } from '../components/ArticleCard';
+import { BookingActions } from '../components/BookingActions';
 import { Picture } from '../components/Picture';
 import { formatTime } from '../lib/format';
 import { t } from '../i18n/messages';
@@ -42,7 +43,7 @@ function groupClinics(page: DoctorPageData): ClinicGroup[] {
   return [...groups.values()];
 }
 
-/** A doctor's profile: everything the model holds, the clinics and the doctor's articles. */
+/** A doctor's profile: the booking actions at the top, everything the model holds, the clinics and the doctor's articles. */
 export function DoctorPage({ page, head }: { page: DoctorPageData; head: PageHead }) {
   const { site } = usePayload();
   const inlined = useInlined(head.path)?.articles;
@@ -68,6 +69,9 @@ export function DoctorPage({ page, head }: { page: DoctorPageData; head: PageHea
             </p>
           )}
           {page.years_of_practice ? <p>{t('yearsOfPractice', { count: page.years_of_practice })}</p> : null}
+          <p class="booking-actions">
+            <BookingActions withNumber />
+          </p>
         </div>
       </header>
       <TextList heading={t('specialties')} items={page.specialties} />
