@@ -11,11 +11,12 @@ The head (title, description, canonical, social tags, feeds, JSON-LD) is
 written from the same payload (:mod:`frontend.document_head`).
 """
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction, Site
@@ -171,13 +172,21 @@ def append_slash_view(request: HttpRequest, path: str) -> HttpResponse:
     return HttpResponsePermanentRedirect(f"/{path}/" + (f"?{query}" if query else ""))
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
+@csrf_exempt  # a POST is never read: nothing to forge
 def appointment_view(request: HttpRequest) -> HttpResponse:
     """The appointment request form (the app posts it to the appointments API).
+
+    A POST is the form sent before or without the app (it then says it needs JavaScript): it is answered
+    with a ``303`` to the empty form and its body is never read, so a patient's details reach no log.
 
     ``doctor`` and ``page`` (the booking link's ids, see ``home/booking.py``) are kept when they are
     positive numbers, so the server renders the form for the doctor the link names; anything else is left out.
     """
+    if request.method == "POST":
+        see_other = HttpResponseRedirect(request.get_full_path())
+        see_other.status_code = 303
+        return see_other
     site = Site.find_for_request(request)
     if site is None:
         raise Http404

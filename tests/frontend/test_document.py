@@ -117,6 +117,24 @@ class TestContentWithoutJavaScript:
         html = client.get("/appointment/", query).content.decode()
         assert "<h1>Book an appointment</h1>" in html
 
+    def test_the_booking_form_posts_and_says_without_scripts_that_it_needs_them(self, client, demo_site):
+        html = client.get("/appointment/").content.decode()
+        form = html.split('<form class="appointment-form"', 1)[1].split(">", 1)[0]
+        assert 'method="post"' in form
+        notice = html.split("<noscript>", 1)[1].split("</noscript>", 1)[0]
+        assert "needs JavaScript" in notice and "call or WhatsApp" in notice
+
+    def test_a_booking_form_sent_without_scripts_gets_the_empty_form_and_its_details_reach_no_log(
+        self, client, demo_site, caplog
+    ):
+        details = {"name": "Asha Verma", "phone": "+919812345678", "reason": "lump in the breast"}
+        with caplog.at_level("DEBUG"):
+            response = client.post("/appointment/?doctor=5&page=7", details)
+        assert response.status_code == 303
+        assert response["Location"] == "/appointment/?doctor=5&page=7"
+        assert not any(value in record.getMessage() for value in details.values() for record in caplog.records)
+        assert "Asha" not in client.get(response["Location"]).content.decode()
+
     def test_landmarks_and_skip_link(self, client, demo_site):
         html = client.get("/").content.decode()
         for landmark in (

@@ -15,6 +15,9 @@ import { newIdempotencyKey } from '../lib/idempotency';
 import { t, type MessageKey } from '../i18n/messages';
 import { BookingActions } from './BookingActions';
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (character) => HTML_ESCAPES[character]);
+
 interface Props {
   doctorId: number | null;
   sourcePageId: number | null;
@@ -163,7 +166,11 @@ export function AppointmentForm({ doctorId, sourcePageId, privacyPath }: Props) 
   );
 
   return (
-    <form class="appointment-form" noValidate onSubmit={submit}>
+    // POST, so a form sent before the app runs (or without scripts) never puts a patient's details in an
+    // address, a browser history or an access log; the server answers such a post with the empty form.
+    <form class="appointment-form" method="post" noValidate onSubmit={submit}>
+      {/* Set as HTML: hydration keeps it as it is (browsers running scripts read a noscript's content as text). */}
+      <noscript dangerouslySetInnerHTML={{ __html: `<p class="form-needs-script">${escapeHtml(t('formNeedsScript'))}</p>` }} />
       {showSummary && (
         <div class="error-summary" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title">
           <h2 id="error-summary-title">{t('errorSummaryTitle')}</h2>

@@ -67,6 +67,8 @@ export const en = {
   whatsapp: 'WhatsApp',
   book: 'Book an appointment',
   bookWith: 'Book an appointment with {name}',
+  formNeedsScript:
+    'This form needs JavaScript to send your request, and your browser has not run it. Please call or WhatsApp the clinic with the buttons on this page instead.',
   bookInviteTitle: 'Talk to the doctor',
   bookInviteText: 'Questions about your own treatment? Call or WhatsApp the clinic, or ask for an appointment and the clinic will call you back.',
   bookTitle: 'Book an appointment',
