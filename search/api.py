@@ -21,6 +21,7 @@ from home.models import DoctorPage, StandardPage
 from home.visibility import request_site, visible_pages
 
 from .highlight import highlight, plain_texts
+from .matching import search_pages
 from .schemas import SearchHit, SearchQuery, SearchResults
 
 router = Router(tags=["search"])
@@ -95,7 +96,7 @@ def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignor
     visible = searchable_pages(request_site(request))
     promoted = _promotions(request, params.q, visible) if params.offset == 0 else []
     promoted_ids = {hit.page_id for hit in promoted if hit.page_id}
-    results = visible.exclude(pk__in=promoted_ids).search(params.q)
+    results = search_pages(visible.exclude(pk__in=promoted_ids), params.q)
     count = results.count()
     page_ids = [page.pk for page in results[params.offset : params.offset + params.limit]]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
