@@ -1,12 +1,12 @@
 """Related articles: the other articles a visitor may see that share a category with an article, newest first.
 
-For any number of articles in one query: candidates are ranked per source
-article with a window function over narrow rows (the body is never read, so
-PostgreSQL never sorts or compares it, as ``.distinct()`` over full rows did).
+For any number of articles in one query whose cost does not grow with the archive: for each category
+of the given articles, the newest few visible articles filed under it are picked from the
+``published_date`` index (a ``LIMIT`` subquery each); only those rows are read, with their
+categories, and each article keeps the newest of them that share one of its categories.
 """
 
-from django.db.models import F, Window
-from django.db.models.functions import DenseRank
+from django.db.models import Exists, F, OuterRef, Q
 
 from home.visibility import visible_beside
 
@@ -26,28 +26,39 @@ def related_articles_by_source(articles) -> dict[int, list]:
 
     The articles of one call belong to one site (one page's answer, one listing of a site).
     """
-    sources = {article.pk: [category.pk for category in article.categories.all()] for article in articles}
+    from .models import ArticlePage
+
+    sources = {article.pk: {category.pk for category in article.categories.all()} for article in articles}
     # (The categories are usually prefetched; they only tell whether anything can be related.)
     related: dict[int, list] = {pk: [] for pk in sources}
-    if not any(sources.values()):
+    category_ids = sorted(set().union(*sources.values()))
+    if not category_ids:
         return related
     newest_first = [F("published_date").desc(), F("pk").desc()]
+    visible = visible_articles(articles[0])
+    filed_under = ArticlePage.categories.through.objects.filter(articlepage_id=OuterRef("pk"))
+    # The newest of each category, one more than needed: an article is never related to itself.
+    newest_of_each = Q(pk__in=[])
+    for category_id in category_ids:
+        newest = visible.filter(Exists(filed_under.filter(category_id=category_id))).order_by(*newest_first)
+        newest_of_each |= Q(pk__in=newest.values("pk")[: RELATED_ARTICLES + 1])
     candidates = (
-        visible_articles(articles[0])
-        .filter(categories__articles__in=list(sources))
-        .annotate(source_id=F("categories__articles"))
-        .exclude(pk=F("source_id"))
-        # Dense: an article sharing two categories with the source ties with itself, not with others.
-        .annotate(rank=Window(DenseRank(), partition_by=F("source_id"), order_by=newest_first))
-        .filter(rank__lte=RELATED_ARTICLES)
+        visible.filter(newest_of_each, categories__in=category_ids)
+        .annotate(category_id=F("categories__id"))
         .defer_streamfields()
         .select_related("hero_image")
-        .order_by("source_id", *newest_first)
+        .order_by(*newest_first)
     )
-    for candidate in candidates:
-        chosen = related[candidate.source_id]
-        if all(article.pk != candidate.pk for article in chosen):
-            chosen.append(candidate)
+    for candidate in candidates:  # one row per candidate and category it shares, newest first
+        for source_id, source_categories in sources.items():
+            chosen = related[source_id]
+            if (
+                candidate.category_id in source_categories
+                and candidate.pk != source_id
+                and len(chosen) < RELATED_ARTICLES
+                and all(article.pk != candidate.pk for article in chosen)
+            ):
+                chosen.append(candidate)
     return related
 
 

@@ -22,7 +22,8 @@ from home.models import DoctorPage, StandardPage
 from home.visibility import request_site, visible_pages
 
 from .highlight import highlight, plain_texts
-from .query_expansion import did_you_mean, highlighted_words, search_query
+from .matching import search_pages
+from .query_expansion import did_you_mean, highlighted_words
 from .schemas import SearchHit, SearchQuery, SearchResults
 
 router = Router(tags=["search"])
@@ -103,7 +104,7 @@ def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignor
     visible = searchable_pages(site)
     promoted = _promotions(request, params.q, visible) if params.offset == 0 else []
     promoted_ids = {hit.page_id for hit in promoted if hit.page_id}
-    results = visible.exclude(pk__in=promoted_ids).search(search_query(params.q))
+    results = search_pages(visible.exclude(pk__in=promoted_ids), params.q)
     count = results.count()
     page_ids = [page.pk for page in results[params.offset : params.offset + params.limit]]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
@@ -112,7 +113,7 @@ def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignor
     suggestion = None
     if count == 0 and not promoted:
         suggestion = did_you_mean(params.q, visible, SEARCHABLE, site.pk if site else None)
-        if suggestion and not visible.search(search_query(suggestion)).count():
+        if suggestion and not search_pages(visible, suggestion).count():
             suggestion = None
     return SearchResults(
         query=params.q,

@@ -93,6 +93,25 @@ def test_listing_costs_the_same_at_1_and_at_20_items(client, site_tree, listing)
     assert twenty == one, (one, twenty)
 
 
+@pytest.mark.parametrize("filters", ["category={category}", "tag=chemotherapy", "doctor={doctor}", "q=cancer"])
+def test_a_filtered_article_list_costs_the_same_at_1_and_at_20_items(client, site_tree, filters):
+    add_articles(site_tree, 20)
+    ArticlePage.objects.filter(hero_image=None).update(hero_image=site_tree.image)
+    query = filters.format(category=site_tree.category.slug, doctor=site_tree.doctor.pk)
+    one = count_queries(client, f"/api/v3/articles/?{query}&limit=1")
+    twenty = count_queries(client, f"/api/v3/articles/?{query}&limit=20")
+    assert twenty == one, (one, twenty)
+    # The count is every matching article, whatever the page size.
+    assert client.get(f"/api/v3/articles/?{query}&limit=1").json()["count"] >= 20
+
+
+def test_site_search_costs_the_same_at_1_and_at_20_hits(client, site_tree):
+    add_articles(site_tree, 20)
+    one = count_queries(client, "/api/v3/search/?q=cancer&limit=1")
+    twenty = count_queries(client, "/api/v3/search/?q=cancer&limit=20")
+    assert twenty == one, (one, twenty)
+
+
 def test_related_articles_are_the_newest_sharing_a_category(client, site_tree):
     add_articles(site_tree, 5)
     newest_first = sorted(
@@ -102,6 +121,25 @@ def test_related_articles_are_the_newest_sharing_a_category(client, site_tree):
     )
     data = client.get(f"/api/v3/pages/{site_tree.article.pk}/").json()
     assert [card["id"] for card in data["related_articles"]] == [a.pk for a in newest_first[:3]]
+
+
+def test_related_articles_of_a_listing_are_the_newest_sharing_any_of_each_articles_categories(client, site_tree):
+    for _ in range(2):
+        make_article(site_tree.blog, categories=[site_tree.other_category])
+    add_articles(site_tree, 2)  # both categories
+    make_article(site_tree.blog, categories=[site_tree.other_category])  # the newest of all
+    articles = list(ArticlePage.objects.live().prefetch_related("categories"))
+    newest_first = sorted(articles, key=lambda article: (article.published_date, article.pk), reverse=True)
+
+    def expected(article):
+        mine = set(article.categories.all())
+        return [other.pk for other in newest_first if other.pk != article.pk and mine & set(other.categories.all())][:3]
+
+    data = client.get("/api/v2/pages/?type=blog.ArticlePage&fields=related_articles&limit=50").json()
+    assert len(data["items"]) == len(articles)
+    for item in data["items"]:
+        article = next(article for article in articles if article.pk == item["id"])
+        assert [link["id"] for link in item["related_articles"]] == expected(article), article.title
 
 
 def test_site_costs_a_handful_of_queries(client, site_tree):

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from wagtail.models import Page
 
 from blog.models import ArticlePage
 from blog.reading_time import reading_time_minutes, word_count
@@ -62,3 +63,35 @@ def test_generate_articles_is_deterministic_marked_and_idempotent(articles_index
 def test_generate_articles_needs_an_articles_index():
     with pytest.raises(CommandError, match="load_demo_content"):
         generate(count=1)
+
+
+def test_generated_articles_leave_a_valid_tree_live_revisions_and_search_entries(articles_index):
+    generate(count=7, seed=3, batch_size=3)  # three batches, each continuing the tree after the last
+    synthetic = list(ArticlePage.objects.filter(slug__startswith="synthetic-article-3-").order_by("path"))
+    assert len(synthetic) == 7
+    # treebeard's own check (as `manage.py fixtree` runs it): characters, step lengths, orphans, depths, child counts.
+    assert Page.find_problems() == ([], [], [], [], [])
+    articles_index.refresh_from_db()
+    assert articles_index.numchild == articles_index.get_children().count() == 8  # the demo article + 7
+    for article in synthetic:
+        assert article.get_parent().specific == articles_index
+        assert article.url_path == f"{articles_index.url_path}{article.slug}/"
+        assert article.live and not article.has_unpublished_changes
+        revision = article.live_revision
+        assert revision is not None and article.latest_revision_id == revision.pk
+        as_published = revision.as_object()
+        assert as_published.title == article.title
+        assert list(as_published.categories.all()) == list(article.categories.all())
+        assert article.reading_time == reading_time_minutes(article.body)
+
+    # Found by the site's search backend, like any article published in the admin.
+    number_five = next(article for article in synthetic if article.title.endswith("#5"))
+    found = ArticlePage.objects.live().search(number_five.title.split(" ", 1)[1].rsplit(" ", 1)[0])
+    assert number_five.pk in {article.pk for article in found}
+
+    # The tree goes on working for editors: a page added in the usual way lands after the generated ones.
+    later = articles_index.add_child(
+        instance=ArticlePage(title="Written later", slug="written-later", summary="S.", body=[])
+    )
+    assert later.path > synthetic[-1].path
+    assert Page.find_problems() == ([], [], [], [], [])

@@ -1,0 +1,32 @@
+"""The one way the site asks its search backend which pages match a visitor's words.
+
+Every search (the site search, the article list's ``q=``) goes through :func:`search_pages`,
+so a change to how words are matched (e.g. expanding them) is made in one place.
+"""
+
+from django.db.models import QuerySet
+from wagtail.search.backends.base import BaseSearchResults
+
+from .query_expansion import search_query
+
+
+def search_pages(queryset: QuerySet, query: str, *, order_by_relevance: bool = True) -> BaseSearchResults:
+    """The pages of ``queryset`` matching a visitor's ``query`` through the site's search backend.
+
+    The words are read by :func:`search.query_expansion.search_query` (word starts, stems, synonyms).
+    Lazy, sliceable, countable; ``queryset`` may filter only on the backend's indexed fields (or on ``pk``).
+    """
+    return queryset.search(search_query(query), order_by_relevance=order_by_relevance)
+
+
+def matching_ids(queryset: QuerySet, query: str) -> QuerySet | list:
+    """The ids of the pages of ``queryset`` matching ``query``, for ``pk__in`` in another query.
+
+    With a database search backend (PostgreSQL full text in production) this is a subquery
+    run inside the caller's query, so the matches are never loaded; another backend answers a list.
+    """
+    results = search_pages(queryset, query, order_by_relevance=False)
+    as_queryset = getattr(results, "get_queryset", None)
+    if as_queryset is not None:
+        return as_queryset().order_by().values("pk")
+    return [page.pk for page in results]
