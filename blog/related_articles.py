@@ -8,6 +8,7 @@ PostgreSQL never sorts or compares it, as ``.distinct()`` over full rows did).
 from django.db.models import F, Window
 from django.db.models.functions import DenseRank
 
+from cms.copy_dependencies import record_related_categories
 from home.visibility import visible_beside
 
 # How many related articles a reader is offered under an article.
@@ -29,6 +30,8 @@ def related_articles_by_source(articles) -> dict[int, list]:
     sources = {article.pk: [category.pk for category in article.categories.all()] for article in articles}
     # (The categories are usually prefetched; they only tell whether anything can be related.)
     related: dict[int, list] = {pk: [] for pk in sources}
+    # A newly published article of these categories may be offered next: cached answers say they chose from them.
+    record_related_categories({pk for categories in sources.values() for pk in categories})
     if not any(sources.values()):
         return related
     newest_first = [F("published_date").desc(), F("pk").desc()]
