@@ -144,8 +144,8 @@ def cached_copy(kind: str, identity: str) -> tuple[str | None, HttpResponse | No
     try:
         key = f"{kind}:{live_generation()}:{hashlib.sha256(identity.encode()).hexdigest()}"
         kept = cache.get(key)
-        if kept is None:
-            return key, None
+        if not isinstance(kept, tuple):
+            return key, None  # none, or kept by an older release without its stamp
         stamped, response = kept
         return key, response if copy_dependencies.is_current(stamped) else None
     except Exception:
