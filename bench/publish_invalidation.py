@@ -68,10 +68,13 @@ def main() -> None:
             made += response.get("X-Cache") == "MISS"
         return made, time.perf_counter() - started
 
-    read_all()
-    kept, _ = read_all()
-    if kept:
-        raise SystemExit(f"{kept} answers were not kept")
+    # The first reads may make renditions (and store an image's size: an image save, which makes
+    # every copy stale); read until a whole round is served from the cache.
+    for _round in range(4):
+        if read_all()[0] == 0:
+            break
+    else:
+        raise SystemExit("the answers are not kept")
     article = articles[len(articles) // 2]
     article.save_revision().publish()  # autocommit: the invalidation runs at once
     after_publish, publish_seconds = read_all()
