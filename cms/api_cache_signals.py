@@ -35,7 +35,8 @@ DISPATCH_UID = "api-cache-invalidation"
 def invalidate_published_or_unpublished(sender, instance, **kwargs) -> None:
     """An article's groups for an article (``page_published``, ``page_unpublished``); every copy for other pages."""
     if instance._meta.label == "blog.ArticlePage":
-        invalidate_groups(copy_dependencies.groups_changed_by_article(instance))
+        published = kwargs.get("signal") is page_published
+        invalidate_groups(copy_dependencies.groups_changed_by_article(instance, published=published))
     else:
         invalidate_api_cache()
 

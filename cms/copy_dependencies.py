@@ -26,12 +26,14 @@ runs). Each copy is valid for:
   - ``related:<category id>`` — an answer that chose related articles from
     a category (the newest articles of it).
 
-Publishing or unpublishing an article bumps ``page:<its id>``,
-``article-lists`` and ``related:<c>`` for each of its categories; nothing
-else. So after a publish, the article, every list and feed, the sitemap,
-search, the home page, the doctors' pages and the articles that show it (or
-share a category with it, whose related articles may now name it) are made
-again on their next request, in every worker sharing the cache; the other
+Publishing an article bumps ``page:<its id>``, ``article-lists`` and
+``related:<c>`` for each of its categories where it is among the newest
+``RELATED_ARTICLES + 1`` (only there can it enter another article's related
+articles); unpublishing it bumps ``page:<its id>`` and ``article-lists``
+(the answers it left showed it). Nothing else. So after a publish, the
+article, every list and feed, the sitemap, search, the home page, the
+doctors' pages and the articles that show it (or whose related articles may
+now name it) are made again on their next request, in every worker sharing the cache; the other
 articles and standard pages are still served from the cache.
 
 A change that lands while an answer is being made is never stamped onto it:
@@ -156,10 +158,27 @@ def bump(groups: Iterable[str]) -> bool:
     return not not_taken and current is not None and current != previous
 
 
-def groups_changed_by_article(article) -> list[str]:
-    """The groups publishing or unpublishing ``article`` changes: itself, every list, its categories' related."""
-    category_ids = [category.pk for category in article.categories.all()]
-    return [f"page:{article.pk}", ARTICLE_LISTS, *(f"related:{pk}" for pk in category_ids)]
+def groups_changed_by_article(article, published: bool = True) -> list[str]:
+    """The groups publishing or unpublishing ``article`` changes: itself, every list, and related lists it enters.
+
+    Related articles are the newest few of a category (``blog/related_articles.py``): an article
+    enters another's related articles only if it is among the newest ``RELATED_ARTICLES + 1`` of
+    one of its categories. Otherwise only the answers that already showed it change (``page:<id>``),
+    as when it is unpublished.
+    """
+    from django.db.models import Q
+
+    from blog.related_articles import RELATED_ARTICLES, visible_articles
+
+    groups = [f"page:{article.pk}", ARTICLE_LISTS]
+    if not published:
+        return groups
+    newer = Q(published_date__gt=article.published_date) | Q(published_date=article.published_date, pk__gt=article.pk)
+    for category in article.categories.all():
+        in_category = visible_articles(article).filter(categories=category).exclude(pk=article.pk)
+        if in_category.filter(newer).count() <= RELATED_ARTICLES:
+            groups.append(f"related:{category.pk}")
+    return groups
 
 
 def connect() -> None:
