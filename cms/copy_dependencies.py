@@ -33,8 +33,9 @@ articles); unpublishing it bumps ``page:<its id>`` and ``article-lists``
 (the answers it left showed it). Nothing else. So after a publish, the
 article, every list and feed, the sitemap, search, the home page, the
 doctors' pages and the articles that show it (or whose related articles may
-now name it) are made again on their next request, in every worker sharing the cache; the other
-articles and standard pages are still served from the cache.
+now name it) are made again on their next request, in every worker sharing
+the cache; the other articles and standard pages are still served from the
+cache.
 
 A change that lands while an answer is being made is never stamped onto it:
 a bump writes the change marker first and the groups' generations after, and a

@@ -2,6 +2,7 @@
 
 import base64
 import gzip
+from datetime import date
 from unittest import mock
 
 import pytest
@@ -389,3 +390,22 @@ def test_unpublishing_an_article_removes_it_from_the_articles_that_offered_it(
         site_tree.other_article.unpublish()
     assert client.get("/api/v3/route/", route).json()["page"]["related_articles"] == []
     assert site_tree.other_article.title not in client.get(site_tree.article.url).content.decode()
+
+
+def test_republishing_an_older_article_leaves_its_categorys_other_articles_cached(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    # Four newer articles in the category: the old one is offered as related by none of them.
+    newer = [
+        make_article(site_tree.blog, categories=[site_tree.category], published_date=date(2026, 1, day))
+        for day in range(1, 5)
+    ]
+    route = {"path": newer[0].url}
+    related = client.get("/api/v3/route/", route).json()["page"]["related_articles"]
+    assert site_tree.other_article.pk not in [card["id"] for card in related]
+    assert client.get("/api/v3/route/", route)["X-Cache"] == "HIT"
+    site_tree.other_article.title = "Chemotherapy side effects, corrected"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.other_article.save_revision().publish()
+    assert client.get("/api/v3/route/", route)["X-Cache"] == "HIT"
+    assert "Chemotherapy side effects, corrected" in _titles(client)
