@@ -4,6 +4,11 @@ Django's syndication framework writes the XML. Only the articles a visitor
 may see on the requesting site (:mod:`home.visibility`) are listed, newest first, each with its summary, hero
 image (as an enclosure), author (when a visitor may see the doctor), dates and categories; links are the
 frontend addresses on this same origin.
+
+Feeds are cached like pages (:func:`cached_feed`, :mod:`frontend.page_cache`: made again after an article is
+published). The enclosure's length is the size stored with the rendition when it was made
+(``CustomRendition.file_size``): the storage is never asked. An image whose file is missing gives no enclosure
+(:mod:`images.missing_files`); the feed is still served.
 """
 
 from datetime import datetime, time
@@ -17,8 +22,10 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from wagtail.models import Site
 
 from discovery.sitemap import last_modified
+from frontend.page_cache import cached_answer
 from home.models import DoctorPage
 from home.visibility import visible_pages
+from images.missing_files import rendition_or_none
 from images.models import CustomRendition
 
 from .models import ArticlePage, BlogIndexPage, Category
@@ -109,15 +116,12 @@ class ArticlesFeed(Feed):
     def item_categories(self, item: ArticlePage) -> list[str]:
         return [category.name for category in item.categories.all()]
 
-    def _hero(self, item: ArticlePage):
-        return item.hero_image.get_rendition(FEED_IMAGE_SPEC) if item.hero_image_id else None
-
     def item_enclosures(self, item: ArticlePage):
-        rendition = self._hero(item)
-        if rendition is None:
+        rendition = rendition_or_none(item.hero_image, FEED_IMAGE_SPEC) if item.hero_image_id else None
+        if rendition is None or rendition.file_size is None:
             return []
         url = self.request.build_absolute_uri(rendition.url)  # media on this origin unless storage says otherwise
-        return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
+        return [Enclosure(url, str(rendition.file_size), "image/jpeg")]
 
 
 class CategoryArticlesFeed(ArticlesFeed):
@@ -182,3 +186,8 @@ class AtomDoctorArticlesFeed(DoctorArticlesFeed):
     """:class:`DoctorArticlesFeed` as Atom 1.0."""
 
     feed_type = Atom1Feed
+
+
+def cached_feed(feed: Feed):
+    """``feed`` as a view whose answers are kept like pages' (per address, until an article is published)."""
+    return cached_answer(feed.feed_type.content_type.split(";")[0])(feed)

@@ -8,6 +8,7 @@ categories, and each article keeps the newest of them that share one of its cate
 
 from django.db.models import Exists, F, OuterRef, Q
 
+from cms.copy_dependencies import record_related_categories
 from home.visibility import visible_beside
 
 # How many related articles a reader is offered under an article.
@@ -31,6 +32,8 @@ def related_articles_by_source(articles) -> dict[int, list]:
     sources = {article.pk: {category.pk for category in article.categories.all()} for article in articles}
     # (The categories are usually prefetched; they only tell whether anything can be related.)
     related: dict[int, list] = {pk: [] for pk in sources}
+    # A newly published article of these categories may be offered next: cached answers say they chose from them.
+    record_related_categories({pk for categories in sources.values() for pk in categories})
     category_ids = sorted(set().union(*sources.values()))
     if not category_ids:
         return related

@@ -2,15 +2,15 @@
 
 Every anonymous ``GET`` to ``/api/v2/`` or ``/api/v3/`` that succeeds is kept
 in Django's default cache (Redis when ``REDIS_URL`` is set, local memory
-otherwise) under a key that includes the *content generation*, by the rules of
+otherwise) under a key that includes the *site generation*, by the rules of
 ``cms/shared_copies.py`` (no session cookie, no ``Authorization``, no cookie or
-CSRF token in the answer; host, path, query string and media type in the key).
-Publishing, unpublishing, moving or deleting a page, and saving or deleting a
-snippet, image, document, redirect, site or setting starts a new generation, so no
-reader ever gets a response older than the last content change. One global
-generation is deliberately coarse: content changes are rare compared with
-reads, and it can never miss a dependency (a card showing an author's name,
-a menu showing a page title...).
+CSRF token in the answer; host, path, query string and media type in the key),
+stamped with the groups of content it showed (``cms/copy_dependencies.py``).
+Publishing or unpublishing an article makes stale only the copies that showed
+it or may list it (its groups); any other content change — another page
+published, unpublished, moved or deleted, a snippet, image, document,
+redirect, site or setting saved or deleted — starts a new site generation, so
+no reader ever gets a response older than the last content change.
 
 Losing the cache loses nothing: every cache error is logged and the request
 is answered from the database.
@@ -26,6 +26,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
+from . import copy_dependencies
 from .shared_copies import (
     PRIVATE,
     carries_identity,
@@ -103,6 +104,25 @@ def invalidate_api_cache(**kwargs) -> None:
     transaction.on_commit(start_new_generation, robust=True)
 
 
+def invalidate_groups(groups: list[str]) -> None:
+    """Make stale the copies that showed one of ``groups``, after the commit, as :func:`invalidate_api_cache` does.
+
+    If the cache does not take the change, this process starts a new site generation on its next request.
+    """
+
+    def deliver() -> None:
+        global _invalidation_pending
+        try:
+            delivered = copy_dependencies.bump(groups)
+        except Exception:
+            delivered = False
+        if not delivered and not _invalidation_pending:
+            _invalidation_pending = True
+            logger.error("Could not invalidate the API cache; retrying on this process's next API request")
+
+    transaction.on_commit(deliver, robust=True)
+
+
 def is_cacheable_request(request: HttpRequest) -> bool:
     """Anonymous reads of the public API only: a session or a token may mean a personal answer."""
     return (
@@ -115,24 +135,35 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 
 def cached_copy(kind: str, identity: str) -> tuple[str | None, HttpResponse | None]:
-    """The copy of ``identity`` kept in this content generation, and the key to keep a new one under.
+    """The current copy of ``identity``, and the key to keep a new one under.
 
+    A copy is current when it was kept in this site generation and no group of
+    content it showed changed since (``cms/copy_dependencies.py``).
     ``(None, None)`` when the cache cannot be reached: the caller answers from the database.
     """
     try:
         key = f"{kind}:{live_generation()}:{hashlib.sha256(identity.encode()).hexdigest()}"
-        return key, cache.get(key)
+        kept = cache.get(key)
+        if not isinstance(kept, tuple):
+            return key, None  # none, or kept by an older release without its stamp
+        stamped, response = kept
+        return key, response if copy_dependencies.is_current(stamped) else None
     except Exception:
         logger.exception("%s unavailable; answering from the database", kind)
         return None, None
 
 
-def keep_copy(key: str | None, response: HttpResponse) -> None:
-    """Keep ``response`` under a key from :func:`cached_copy` (nothing when the cache was unreachable)."""
+def keep_copy(key: str | None, response: HttpResponse, shown: copy_dependencies.Shown) -> None:
+    """Keep ``response`` under a key from :func:`cached_copy`, stamped with what it showed (``shown``).
+
+    Nothing is kept when the cache was unreachable or content changed while the answer was made.
+    """
     if key is None:
         return
     try:
-        cache.set(key, response)
+        stamped = copy_dependencies.stamp(shown)
+        if stamped is not None:
+            cache.set(key, (stamped, response))
     except Exception:
         logger.exception("Could not keep a copy in the cache under %s", key.split(":", 1)[0])
 
@@ -175,7 +206,8 @@ class PublicAPICacheMiddleware:
         if cached is not None:
             return _not_modified(request, report_cache_status(cached, "HIT"))
 
-        response = self.get_response(request)
+        with copy_dependencies.recording() as shown:
+            response = self.get_response(request)
         if sets_cookie_or_csrf_token(request, response):
             response["Cache-Control"] = PRIVATE
             return response
@@ -186,5 +218,5 @@ class PublicAPICacheMiddleware:
         response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
         # A cache downstream must not hand this anonymous answer to a token holder, whose answer differs.
         patch_vary_headers(response, ["Accept-Encoding", "Authorization"])
-        keep_copy(key, response)
+        keep_copy(key, response, shown)
         return _not_modified(request, report_cache_status(response, "MISS"))

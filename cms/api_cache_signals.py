@@ -1,14 +1,17 @@
-"""Which content changes start a new API cache generation (see :mod:`cms.api_cache`).
+"""Which content changes make cached copies stale (see :mod:`cms.api_cache`, :mod:`cms.copy_dependencies`).
 
-Pages: publish, unpublish, move and delete (a saved draft changes nothing a
-reader sees). Everything else a public response can show: saves and deletes.
+An article published or unpublished: the copies that showed or may list it
+(its groups). Any other page published or unpublished, any page moved or
+deleted (a saved draft changes nothing a reader sees), and everything else a
+public response can show saved or deleted: a new site generation, every copy.
 """
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .api_cache import invalidate_api_cache
+from . import copy_dependencies
+from .api_cache import invalidate_api_cache, invalidate_groups
 
 # Models whose rows appear in public API responses, besides pages.
 CONTENT_MODELS = (
@@ -30,10 +33,20 @@ CONTENT_MODELS = (
 DISPATCH_UID = "api-cache-invalidation"
 
 
+def invalidate_published_or_unpublished(sender, instance, **kwargs) -> None:
+    """An article's groups for an article (``page_published``, ``page_unpublished``); every copy for other pages."""
+    if instance._meta.label == "blog.ArticlePage":
+        published = kwargs.get("signal") is page_published
+        invalidate_groups(copy_dependencies.groups_changed_by_article(instance, published=published))
+    else:
+        invalidate_api_cache()
+
+
 def connect() -> None:
-    """Connect :func:`invalidate_api_cache` to every change readers can see."""
-    page_published.connect(invalidate_api_cache, dispatch_uid=f"{DISPATCH_UID}-published")
-    page_unpublished.connect(invalidate_api_cache, dispatch_uid=f"{DISPATCH_UID}-unpublished")
+    """Connect the invalidations to every change readers can see, and record the pages each answer builds."""
+    copy_dependencies.connect()
+    page_published.connect(invalidate_published_or_unpublished, dispatch_uid=f"{DISPATCH_UID}-published")
+    page_unpublished.connect(invalidate_published_or_unpublished, dispatch_uid=f"{DISPATCH_UID}-unpublished")
     post_page_move.connect(invalidate_api_cache, dispatch_uid=f"{DISPATCH_UID}-moved")
     page_model = apps.get_model("wagtailcore", "Page")
     for model in apps.get_models():

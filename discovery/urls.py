@@ -5,25 +5,25 @@ Feed addresses end in ``.rss``/``.atom`` under ``/feeds/``, so no page slug
 """
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from blog import feeds
 
 from .robots import robots_txt
-from .sitemap import PageSitemap
+from .sitemap import sitemap_file, sitemap_index
 
 urlpatterns = [
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PageSitemap}, "template_name": "discovery/sitemap.xml"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-pages.xml", sitemap_file, name="sitemap_file"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("feeds/articles.rss", feeds.ArticlesFeed(), name="articles_feed_rss"),
-    path("feeds/articles.atom", feeds.AtomArticlesFeed(), name="articles_feed_atom"),
-    path("feeds/categories/<slug:slug>.rss", feeds.CategoryArticlesFeed(), name="category_feed_rss"),
-    path("feeds/categories/<slug:slug>.atom", feeds.AtomCategoryArticlesFeed(), name="category_feed_atom"),
-    path("feeds/doctors/<slug:slug>.rss", feeds.DoctorArticlesFeed(), name="doctor_feed_rss"),
-    path("feeds/doctors/<slug:slug>.atom", feeds.AtomDoctorArticlesFeed(), name="doctor_feed_atom"),
+    *(
+        path(address, feeds.cached_feed(feed), name=name)
+        for address, feed, name in [
+            ("feeds/articles.rss", feeds.ArticlesFeed(), "articles_feed_rss"),
+            ("feeds/articles.atom", feeds.AtomArticlesFeed(), "articles_feed_atom"),
+            ("feeds/categories/<slug:slug>.rss", feeds.CategoryArticlesFeed(), "category_feed_rss"),
+            ("feeds/categories/<slug:slug>.atom", feeds.AtomCategoryArticlesFeed(), "category_feed_atom"),
+            ("feeds/doctors/<slug:slug>.rss", feeds.DoctorArticlesFeed(), "doctor_feed_rss"),
+            ("feeds/doctors/<slug:slug>.atom", feeds.AtomDoctorArticlesFeed(), "doctor_feed_atom"),
+        ]
+    ),
 ]

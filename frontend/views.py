@@ -22,6 +22,7 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction, Site
 
 from blog.models import ArticlePage
+from cms.copy_dependencies import answer_is_one_page
 from cms.routers.route import find_public_page
 from cms.security_headers import frontend_csp
 from home.booking import appointment_query
@@ -86,6 +87,7 @@ def page_view(request: HttpRequest, path: str = "") -> HttpResponse:
     _leave_out_hidden_doctors(page)
     if request.method == "POST":
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    answer_is_one_page(page)
     try:
         data = page_payload(request, site, page)
     except ListingNotFound:

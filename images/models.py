@@ -43,11 +43,25 @@ class CustomImage(AbstractImage):
         """The text a screen reader announces: the description; empty for a decorative image (never the title)."""
         return "" if self.decorative else self.description
 
+    def generate_rendition_instance(self, filter, source):
+        """Wagtail's unsaved rendition (made several at a time), with its size from the bytes just made."""
+        rendition = super().generate_rendition_instance(filter, source)
+        rendition.file_size = rendition.file.size
+        return rendition
+
 
 class CustomRendition(AbstractRendition):
     """A resized copy of a :class:`CustomImage`."""
 
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+    # Stored when the rendition is made, so feeds (enclosure length) never ask the storage for it.
+    file_size = models.PositiveIntegerField(null=True, editable=False)
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def save(self, *args, **kwargs):
+        """Store the file's size with a new rendition (read from the bytes just made, before they are uploaded)."""
+        if self.file_size is None and self.file and not self.file._committed:
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)

@@ -17,6 +17,7 @@ from rest_framework.fields import Field
 from typing_extensions import TypedDict
 from wagtail.images.models import SourceImageIOError
 
+from .missing_files import log_missing_file
 from .rendition_budget import available_renditions
 
 # Widths a phone, a tablet and a desktop typically ask for; an image is never
@@ -92,7 +93,8 @@ def responsive_image(image, alt: str = "", widths: Sequence[int] = DETAIL_WIDTHS
         # Only what exists, or the few this request may render (images/rendition_budget.py).
         renditions = available_renditions(image, specs, required=specs[-1])
     except SourceImageIOError:
-        # A missing original file must not break the page that shows it.
+        # A missing original file must not break the page that shows it (images/missing_files.py).
+        log_missing_file(image)
         return None
     fallback = renditions[specs[-1]]
     sources: list[ImageSource] = []

@@ -8,7 +8,9 @@ The chain, first found wins:
 4. an image drawn on the server: the page's title and the doctor's name in
    the site's colours, 1200×630.
 
-Library images are served as a 1200×630 JPEG rendition. A drawn image is
+A library image whose file is missing from storage is skipped (the next choice
+is used, the miss logged: ``images/missing_files.py``). Library images are
+served as a 1200×630 JPEG rendition. A drawn image is
 stored once in the media storage, under a name made from everything drawn
 on it, so it is redrawn only when the title or name changes — cached like a
 rendition, and shared by every server behind the load balancer.
@@ -27,6 +29,8 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
 from cms.site_roots import site_root_path, site_settings_of
+
+from .missing_files import rendition_or_none
 
 WIDTH, HEIGHT = 1200, 630
 # The library image as a share card: the size Open Graph and WhatsApp show best.
@@ -64,11 +68,15 @@ def share_image(page) -> ShareImage:
         image = getattr(page, field, None)
         if image is not None:
             alt = page.hero_image_alt if field == "hero_image" and hasattr(page, "hero_image_alt") else image.alt_text
-            return _library_image(page, image, alt)
+            shared = _library_image(page, image, alt)
+            if shared is not None:
+                return shared
     settings_of_site = site_settings_of(page)
     site_default = settings_of_site.default_social_image if settings_of_site is not None else None
     if site_default is not None:
-        return _library_image(page, site_default, site_default.alt_text)
+        shared = _library_image(page, site_default, site_default.alt_text)
+        if shared is not None:
+            return shared
     return generated_share_image(page)
 
 
@@ -76,16 +84,19 @@ def site_share_image(root_page, settings_of_site) -> ShareImage:
     """The share image of the site's pages that have no image of their own (search, booking form, not found).
 
     The site's default social image when staff chose one (already loaded with the
-    settings), else the home page's share image.
+    settings) and its file is there, else the home page's share image.
     """
     site_default = settings_of_site.default_social_image if settings_of_site is not None else None
     if site_default is not None:
-        return _library_image(root_page, site_default, site_default.alt_text)
+        return _library_image(root_page, site_default, site_default.alt_text) or share_image(root_page)
     return share_image(root_page)
 
 
-def _library_image(page, image, alt: str) -> ShareImage:
-    rendition = image.get_rendition(RENDITION_SPEC)
+def _library_image(page, image, alt: str) -> ShareImage | None:
+    """The share image made from a library image; ``None`` when its file is missing (the next choice is used)."""
+    rendition = rendition_or_none(image, RENDITION_SPEC)
+    if rendition is None:
+        return None
     return ShareImage(url=_absolute(page, rendition.url), width=rendition.width, height=rendition.height, alt=alt)
 
 

@@ -24,6 +24,7 @@ from wagtail.models import Site
 
 from cms.api_auth import TOKEN_OR_ANONYMOUS
 from cms.api_prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
+from cms.copy_dependencies import answer_is_one_page
 from cms.site_roots import site_settings_of
 from home.api_fields import PageHead, page_head
 from home.api_output import as_api_json
@@ -182,6 +183,7 @@ def resolve_route(request: HttpRequest, query: RouteQuery = Query(...)):  # ty: 
     """
     page = find_public_page(request, query.path)
     if page is not None:
+        answer_is_one_page(page)
         # Validated by ninja with the request in context, as the page detail endpoint is.
         return routed_page_data(request, page)
     redirect = find_redirect(request, query.path)

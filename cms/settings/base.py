@@ -265,6 +265,8 @@ API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
 # Rendered frontend pages are kept the same way (see frontend/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# URLs per sitemap file (the protocol allows 50,000; smaller files stay quick to build cold).
+SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 10_000)
 # ``X-Cache: HIT``/``MISS`` on answers of both caches, for diagnosis: off, as it tells
 # anyone which addresses others have just read.
 CACHE_STATUS_HEADER = env_bool("CACHE_STATUS_HEADER", False)

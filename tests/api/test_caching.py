@@ -2,6 +2,7 @@
 
 import base64
 import gzip
+from datetime import date
 from unittest import mock
 
 import pytest
@@ -9,6 +10,8 @@ from django.core.cache import caches
 from django.test import Client, override_settings
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import PageViewRestriction
+
+from .conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -330,3 +333,79 @@ def test_a_publish_while_the_cache_is_unreachable_is_not_forgotten_when_it_retur
     response = client.get(ARTICLES)
     assert response.content != before
     assert "Published during the outage" in _titles(client)
+
+
+# --- publishing one article -----------------------------------------------------
+
+
+def test_publishing_an_article_leaves_the_pages_that_do_not_show_it_cached(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    # The other category's article shares nothing with the one published below.
+    unrelated = make_article(site_tree.blog, title="Surgery explained", categories=[site_tree.other_category])
+    route = "/api/v3/route/"
+    untouched = [
+        (route, {"path": unrelated.url}),
+        (route, {"path": site_tree.about.url}),
+        (unrelated.url, {}),
+        (site_tree.about.url, {}),
+    ]
+    touched = [
+        (route, {"path": site_tree.other_article.url}),  # the article itself
+        (route, {"path": site_tree.article.url}),  # shares its category: offers it as related
+        (site_tree.other_article.url, {}),
+        (site_tree.blog.url, {}),  # the list
+        (ARTICLES, {}),
+        ("/api/v3/search/", {"q": "chemotherapy"}),
+        ("/feeds/articles.rss", {}),
+    ]
+    # Pages that list articles (it may now be among them): made again too.
+    listing = [(site_tree.home.url, {}), (site_tree.doctor.url, {}), ("/sitemap.xml", {})]
+    for url, query in untouched + touched + listing:
+        assert client.get(url, query).status_code == 200, url
+    for url, query in untouched + touched + listing:
+        assert client.get(url, query).get("X-Cache", "HIT") == "HIT", f"{url} {query} was not cached"
+
+    site_tree.other_article.title = "Chemotherapy side effects, revised"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.other_article.save_revision().publish()
+
+    for url, query in untouched:
+        assert client.get(url, query)["X-Cache"] == "HIT", f"{url} {query} was made again"
+    for url, query in touched:
+        response = client.get(url, query)
+        assert response.get("X-Cache", "MISS") == "MISS", f"{url} {query} is still the old copy"
+        assert b"Chemotherapy side effects, revised" in response.content, f"{url} {query} is stale"
+    for url, query in listing:
+        assert client.get(url, query).get("X-Cache", "MISS") == "MISS", f"{url} {query} is still the old copy"
+
+
+def test_unpublishing_an_article_removes_it_from_the_articles_that_offered_it(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    route = {"path": site_tree.article.url}
+    related = client.get("/api/v3/route/", route).json()["page"]["related_articles"]
+    assert [card["id"] for card in related] == [site_tree.other_article.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.other_article.unpublish()
+    assert client.get("/api/v3/route/", route).json()["page"]["related_articles"] == []
+    assert site_tree.other_article.title not in client.get(site_tree.article.url).content.decode()
+
+
+def test_republishing_an_older_article_leaves_its_categorys_other_articles_cached(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    # Four newer articles in the category: the old one is offered as related by none of them.
+    newer = [
+        make_article(site_tree.blog, categories=[site_tree.category], published_date=date(2026, 1, day))
+        for day in range(1, 5)
+    ]
+    route = {"path": newer[0].url}
+    related = client.get("/api/v3/route/", route).json()["page"]["related_articles"]
+    assert site_tree.other_article.pk not in [card["id"] for card in related]
+    assert client.get("/api/v3/route/", route)["X-Cache"] == "HIT"
+    site_tree.other_article.title = "Chemotherapy side effects, corrected"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.other_article.save_revision().publish()
+    assert client.get("/api/v3/route/", route)["X-Cache"] == "HIT"
+    assert "Chemotherapy side effects, corrected" in _titles(client)

@@ -3,9 +3,13 @@
 import csv
 import io
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
@@ -167,6 +171,29 @@ def test_csv_export_is_complete_and_formula_safe(admin_client, site_tree):
     assert rows[0]["Phone"] == "+91 98765 43210"
     assert rows[0]["Status"] == "New"
     assert rows[0]["Reason"] == "Follow-up"
+
+
+def _export_cost(admin_client) -> tuple[list[dict], int, int]:
+    """The CSV rows, and the queries and cache reads the export made (after the admin page's own)."""
+    cache = caches["default"]
+    with CaptureQueriesContext(connection) as queries, mock.patch.object(cache, "get", wraps=cache.get) as reads:
+        response = admin_client.get(INBOX + "?export=csv")
+        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return rows, len(queries), reads.call_count
+
+
+def test_csv_export_costs_the_same_queries_and_cache_reads_for_1_and_20_rows(admin_client, site_tree):
+    page = site_tree["doctor"].specific
+    make_request(doctor=page, source_page=page)
+    _export_cost(admin_client)  # the first export warms what every export reads once (sessions, site roots)
+    one, one_queries, one_reads = _export_cost(admin_client)
+    for number in range(19):
+        make_request(name=f"Patient {number}", doctor=page, source_page=page if number % 2 else None)
+    twenty, twenty_queries, twenty_reads = _export_cost(admin_client)
+    assert (len(one), len(twenty)) == (1, 20)
+    assert (twenty_queries, twenty_reads) == (one_queries, one_reads)
+    assert one[0]["Sent from page"] == page.url
+    assert {row["Sent from page"] for row in twenty} == {page.url, ""}
 
 
 def test_xlsx_export_has_the_filtered_rows(admin_client, site_tree):

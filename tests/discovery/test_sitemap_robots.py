@@ -18,9 +18,22 @@ from .conftest import make_article
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "image": "http://www.google.com/schemas/sitemap-image/1.1"}
 
 
-def sitemap_entries(client) -> dict[str, dict]:
+def sitemap_files(client) -> list[tuple[str, str | None]]:
+    """The index at /sitemap.xml: each file's address and lastmod."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ElementTree.fromstring(response.content)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return [
+        (item.findtext("s:loc", namespaces=NS), item.findtext("s:lastmod", namespaces=NS))
+        for item in root.findall("s:sitemap", NS)
+    ]
+
+
+def file_entries(client, url: str) -> dict[str, dict]:
+    response = client.get(url)
+    assert response.status_code == 200, url
     assert response["Content-Type"].startswith("application/xml")
     root = ElementTree.fromstring(response.content)
     return {
@@ -30,6 +43,14 @@ def sitemap_entries(client) -> dict[str, dict]:
         }
         for url in root.findall("s:url", NS)
     }
+
+
+def sitemap_entries(client) -> dict[str, dict]:
+    """Every URL of every file the index names."""
+    entries = {}
+    for url, _lastmod in sitemap_files(client):
+        entries.update(file_entries(client, url))
+    return entries
 
 
 def test_sitemap_lists_live_public_pages_at_their_frontend_addresses(client, clinic):
@@ -69,7 +90,8 @@ def test_each_page_lists_its_images_as_served_renditions(client, clinic):
     assert entries["http://testserver/about/"]["images"] == []
 
 
-def test_sitemap_costs_the_same_queries_however_many_articles(client, clinic):
+def test_sitemap_costs_the_same_queries_however_many_articles(client, clinic, settings):
+    settings.PAGE_CACHE_ENABLED = False  # the cost of making it
     sitemap_entries(client)  # renditions are made on the first request
     with CaptureQueriesContext(connection) as few:
         sitemap_entries(client)
@@ -78,6 +100,42 @@ def test_sitemap_costs_the_same_queries_however_many_articles(client, clinic):
     with CaptureQueriesContext(connection) as many:
         assert len(sitemap_entries(client)) == 12
     assert len(many) == len(few)
+
+
+def test_the_index_names_every_file_of_at_most_the_page_size_with_its_lastmod(client, clinic, settings):
+    settings.SITEMAP_PAGE_SIZE = 3
+    everything = sitemap_entries(client)
+    files = sitemap_files(client)
+    assert [url for url, _ in files] == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+        "http://testserver/sitemap-pages.xml?p=3",
+    ]
+    seen = []
+    for url, lastmod in files:
+        entries = file_entries(client, url)
+        assert 1 <= len(entries) <= 3
+        # A file's lastmod is the latest of its pages' (none when a page in it has none).
+        lastmods = [entry["lastmod"] for entry in entries.values()]
+        assert lastmod == (max(lastmods) if None not in lastmods else None)
+        seen += entries
+    assert len(seen) == len(set(seen)) == len(everything) == 7
+    assert any(lastmod for _, lastmod in files)
+    assert client.get("/sitemap-pages.xml?p=4").status_code == 404
+
+
+def test_the_index_and_its_files_are_cached_until_an_article_is_published(
+    client, clinic, settings, django_capture_on_commit_callbacks
+):
+    settings.CACHE_STATUS_HEADER = True
+    for url in ("/sitemap.xml", "/sitemap-pages.xml"):
+        assert client.get(url)["X-Cache"] == "MISS"
+        assert client.get(url)["X-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(clinic.index, "Newly published", slug="newly-published")
+    for url in ("/sitemap.xml", "/sitemap-pages.xml"):
+        assert client.get(url)["X-Cache"] == "MISS"
+    assert "http://testserver/articles/newly-published/" in sitemap_entries(client)
 
 
 def test_robots_disallows_everything_outside_production(client, clinic):
