@@ -143,6 +143,11 @@ def stamp(shown: Shown) -> dict[str, str] | None:
     return current
 
 
+def group_generation(group: str) -> str | None:
+    """The current generation of ``group`` (``None`` before any copy was stamped with it)."""
+    return cache.get(_group_key(group))
+
+
 def is_current(stamped: dict[str, str]) -> bool:
     """Whether no group the copy showed has changed since it was kept."""
     return cache.get_many(list(stamped)) == stamped

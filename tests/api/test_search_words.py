@@ -96,6 +96,16 @@ def test_a_suggestion_never_names_a_word_only_hidden_pages_use(client, site_tree
     assert search(client, "brachytheraphy")["suggestion"] is None
 
 
+def test_a_newly_published_article_brings_its_words_to_the_suggestions(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    assert search(client, "brachytheraphy")["suggestion"] is None  # the words are now kept
+    draft = make_article(site_tree.blog, title="Brachytherapy explained", slug="brachytherapy", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision().publish()
+    assert search(client, "brachytheraphy")["suggestion"] == "brachytherapy"
+
+
 def test_a_synonym_added_in_the_admin_takes_effect(
     client, site_tree, tumor_article, admin_client, django_capture_on_commit_callbacks
 ):
