@@ -23,3 +23,18 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: CardData; 
     </article>
   );
 }
+
+/** A titled section of article cards (featured, latest, related); nothing when there are none. */
+export function ArticleCardSection({ id, title, articles }: { id: string; title: string; articles: CardData[] }) {
+  if (articles.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <div class="cards">
+        {articles.map((article) => (
+          <ArticleCard key={article.id} article={article} />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,7 +1,7 @@
 import type { ArticlePageData, PageHead } from '../api/types';
 import { bodyBlocks } from '../api/types';
 import { StreamField } from '../blocks/StreamField';
-import { ArticleCard } from '../components/ArticleCard';
+import { ArticleCardSection } from '../components/ArticleCard';
 import { BookingInvite } from '../components/BookingActions';
 import { Picture } from '../components/Picture';
 import { ShareButtons } from '../components/ShareButtons';
@@ -97,16 +97,7 @@ export function ArticlePage({ page, head }: { page: ArticlePageData; head: PageH
         )}
       </footer>
       <ShareButtons title={page.title} url={head.canonical_url} />
-      {related.length > 0 && (
-        <section aria-labelledby="related-heading">
-          <h2 id="related-heading">{t('relatedArticles')}</h2>
-          <div class="cards">
-            {related.map((article) => (
-              <ArticleCard key={article.id} article={article} />
-            ))}
-          </div>
-        </section>
-      )}
+      <ArticleCardSection id="related-heading" title={t('relatedArticles')} articles={related} />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { fetchArticles } from '../api/client';
 import type { HomePageData, PageHead } from '../api/types';
-import { ArticleCard } from '../components/ArticleCard';
+import { ArticleCardSection } from '../components/ArticleCard';
 import { Picture } from '../components/Picture';
 import { t } from '../i18n/messages';
 import { useInlined } from '../lib/payload';
@@ -41,26 +41,8 @@ export function HomePage({ page, head }: { page: HomePageData; head: PageHead })
           </ul>
         </section>
       )}
-      {articles.length > 0 && (
-        <section aria-labelledby="articles-heading">
-          <h2 id="articles-heading">{t('featuredArticles')}</h2>
-          <div class="cards">
-            {articles.map((article) => (
-              <ArticleCard key={article.id} article={article} />
-            ))}
-          </div>
-        </section>
-      )}
-      {latest.length > 0 && (
-        <section aria-labelledby="latest-heading">
-          <h2 id="latest-heading">{t('latestArticles')}</h2>
-          <div class="cards">
-            {latest.map((article) => (
-              <ArticleCard key={article.id} article={article} />
-            ))}
-          </div>
-        </section>
-      )}
+      <ArticleCardSection id="articles-heading" title={t('featuredArticles')} articles={articles} />
+      <ArticleCardSection id="latest-heading" title={t('latestArticles')} articles={latest} />
     </>
   );
 }
