@@ -39,9 +39,11 @@ test: install lint test-frontend test-python
 test-frontend:
 	$(MAKE) --no-print-directory -C frontend test typecheck check-types size
 
+## lint: ruff, formatting, the apps' dependency direction (pyproject.toml [tool.importlinter]), migrations
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test-python:

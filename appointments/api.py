@@ -19,7 +19,7 @@ from ninja.decorators import decorate_view
 from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page, Site
 
-from cms.client_address import client_address
+from home.client_address import client_address
 from home.visibility import visible_pages
 
 from . import conf

@@ -10,7 +10,7 @@ articles, the first ``--list-pages`` pages of the article list (HTML and API), e
 the site shell, the feeds and the sitemap index and files. Then it publishes one of those
 articles and reads everything again, counting the answers made again (``X-Cache: MISS``); then
 it starts a new site generation — what every publish did before copies were stamped with what
-they show (``cms/copy_dependencies.py``) — and counts again. Both counts, and how long the
+they show (``content_cache/copy_dependencies.py``) — and counts again. Both counts, and how long the
 reads after each took, are printed as a Markdown table.
 """
 
@@ -41,7 +41,7 @@ def main() -> None:
     from wagtail.models import Site
 
     from blog.models import ArticlePage
-    from cms.api_cache import start_new_generation
+    from content_cache.store import start_new_generation
     from home.visibility import visible_pages
 
     cache.clear()

@@ -11,7 +11,7 @@ fuzzing, stateful sequences) and all checks, twice:
   and anyone on the internet use them; staff reads must answer ``401``;
 - as staff, with a superuser's API token, so the reads that need one (drafts,
   revisions, snippets, sites, locales) run past their ``401``. The API has no
-  editing operations (``cms/api_read_only.py``); the database is thrown away
+  editing operations (``cms/api/read_only.py``); the database is thrown away
   all the same.
 
     .venv/bin/python bench/schemathesis_run.py --max-examples 100

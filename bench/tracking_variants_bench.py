@@ -2,7 +2,7 @@
 
 Shared links carry parameters no page reads (``utm_source``, ``fbclid``…), with
 a new value on nearly every link. Pages read only their own parameters
-(``frontend/query_parameters.py``), so all those addresses share the page's one
+(``content_cache/query_parameters.py``), so all those addresses share the page's one
 cached copy. Measured side by side on gunicorn (production settings, PostgreSQL,
 Redis as the shared cache, 5 workers): ``wrk`` on ``/articles/``, then on
 ``/articles/?utm_source=share&fbclid=<random>`` (``bench/tracking_variants.lua``),

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from wagtail.api.v3.errors import ProblemDetail, as_validation_error
 
-from cms.api_auth import TOKEN_OR_ANONYMOUS
+from home.api_auth import TOKEN_OR_ANONYMOUS
 from home.api_fields import CategoryRef, page_path
 from home.models import DoctorPage
 from home.visibility import request_site, visible_pages

@@ -8,7 +8,7 @@ categories, and each article keeps the newest of them that share one of its cate
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from cms.copy_dependencies import record_related_categories
+from content_cache.copy_dependencies import record_related_categories
 from home.visibility import visible_beside
 
 # How many related articles a reader is offered under an article.

@@ -8,6 +8,6 @@ class CmsConfig(AppConfig):
     verbose_name = "Project wiring"
 
     def ready(self):
-        from . import api_cache_signals
+        from .api import cache_signals
 
-        api_cache_signals.connect()
+        cache_signals.connect()

@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.urls import reverse
 
-from .shared_copies import sets_cookie_or_csrf_token
+from content_cache.shared_copies import sets_cookie_or_csrf_token
 
 COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/javascript")
 COMPRESSIBLE_SUFFIXES = ("+json", "+xml")

@@ -5,7 +5,7 @@ links, or use it to send mail in bulk. The page itself answers the same
 whatever happens (it never says whether an account exists), so a request
 over the limit simply sends nothing; the limits are counted like the
 appointment limits (``appointments.rate_limits``), per client address
-(``cms.client_address``) and per account.
+(``home.client_address``) and per account.
 """
 
 import logging
@@ -14,8 +14,7 @@ from django.conf import settings
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from appointments.rate_limits import hit
-
-from .client_address import client_address
+from home.client_address import client_address
 
 logger = logging.getLogger(__name__)
 

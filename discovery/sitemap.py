@@ -11,7 +11,7 @@ Built on Django's sitemaps (``django.contrib.sitemaps``: the index template,
 the paginated file view) and Wagtail's (``wagtail.contrib.sitemaps``: the
 request's site). Neither page objects nor bodies are loaded: each file reads
 the few columns it writes with ``values()``, and the index reads three date
-columns. Both are cached like pages (:mod:`frontend.page_cache`).
+columns. Both are cached like pages (:mod:`content_cache.page_cache`).
 """
 
 import functools
@@ -38,8 +38,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, ReferenceIndex, Site
 
-from frontend.page_cache import cached_answer
-from frontend.query_parameters import query_limited_to
+from content_cache.page_cache import cached_answer
+from content_cache.query_parameters import query_limited_to
 from home.visibility import visible_pages
 from images.missing_files import rendition_or_none
 from images.models import CustomImage

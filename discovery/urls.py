@@ -6,8 +6,7 @@ Feed addresses end in ``.rss``/``.atom`` under ``/feeds/``, so no page slug
 
 from django.urls import path
 
-from blog import feeds
-
+from . import feeds
 from .robots import robots_txt
 from .sitemap import sitemap_file, sitemap_index
 

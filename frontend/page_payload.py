@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from blog.api import list_articles
 from blog.models import BlogIndexPage
 from blog.schemas import ArticleCardPage, ArticleFilters
-from cms.routers.route import routed_page
+from cms.api.routers.route import routed_page
 from home.api import site_shell
 from home.api_output import as_api_json
 from home.booking import URI_COMPONENT_SAFE

@@ -83,7 +83,7 @@ def medical_clinic(clinic: Clinic, hours=None) -> dict:
 def physician(doctor: DoctorPage, url: str, image_url: str = "", contact_phone: str = "") -> dict:
     """An IndividualPhysician with credentials, specialties and the clinics (``practicesAt``) where they consult."""
     clinic_hours: dict[int, tuple[Clinic, list]] = {}
-    # Prefetched with their clinics along with the page's other relations (cms/api_prefetch.py).
+    # Prefetched with their clinics along with the page's other relations (cms/api/prefetch.py).
     for item in doctor.clinic_hours.all():
         clinic_hours.setdefault(item.clinic_id, (item.clinic, []))[1].append(item)
     data: dict = {

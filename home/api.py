@@ -7,8 +7,8 @@ from ninja import Router
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
-from cms.api_auth import TOKEN_OR_ANONYMOUS
-from images.share_image import site_share_image
+from home.api_auth import TOKEN_OR_ANONYMOUS
+from home.share_image import site_share_image
 
 from .api_fields import Breadcrumb, PageHead, PageLink, SocialImage, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
@@ -31,7 +31,7 @@ def _app_page_head(
 ) -> PageHead:
     """The head of one of the frontend's own pages (search, booking form, not found): not Wagtail pages.
 
-    Shared, they show the site's share image (:func:`images.share_image.site_share_image`).
+    Shared, they show the site's share image (:func:`home.share_image.site_share_image`).
     """
     # A page without an address of its own (not found) has no trail.
     crumbs = [Breadcrumb(title=home["title"], path=home["path"]), Breadcrumb(title=title, path=path)] if path else []

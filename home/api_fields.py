@@ -14,9 +14,9 @@ from django.utils.html import strip_tags
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
 
-from cms.site_roots import root_depth, site_root_path, site_settings_of
+from home.share_image import share_image
+from home.site_roots import root_depth, site_root_path, site_settings_of
 from images.renditions import CARD_WIDTHS, ResponsiveImage, responsive_image
-from images.share_image import share_image
 
 from .visibility import visible_reference, visible_references
 
@@ -189,7 +189,7 @@ def page_head(page) -> PageHead:
 
     The title is the SEO title, else the page's (the home page's: the site's name).
     Without a search description the page's summary or introduction is used.
-    The social image follows :func:`images.share_image.share_image`, so every
+    The social image follows :func:`home.share_image.share_image`, so every
     page has one. Computed once per page object: a route answer and the page's
     own ``head`` field share it.
     """
@@ -204,7 +204,7 @@ def page_head(page) -> PageHead:
     breadcrumbs: list[Breadcrumb] = []
     root = site_root_path(page)
     if root is not None:
-        # Set by cms.api_prefetch for API answers; otherwise one query (titles only need plain pages).
+        # Set by cms.api.prefetch for API answers; otherwise one query (titles only need plain pages).
         ancestors = getattr(page, "prefetched_ancestors", None)
         if ancestors is None:
             ancestors = list(page.get_ancestors())

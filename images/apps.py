@@ -8,9 +8,5 @@ class ImagesConfig(AppConfig):
     verbose_name = "Images"
 
     def ready(self):
-        """Renditions are made when an image is saved, and a request renders only a few (README "Images")."""
+        """A request renders only a few renditions (README "Images"; ``discovery.rendition_tasks`` makes the rest)."""
         from . import rendition_budget  # noqa: F401 (connects the per-request budget)
-        from .models import CustomImage
-        from .rendition_tasks import connect
-
-        connect(CustomImage)

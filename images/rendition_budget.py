@@ -1,6 +1,6 @@
 """How many renditions one web request may render: at most ``SYNC_RENDITIONS_PER_REQUEST``.
 
-Renditions are made when an image is uploaded (``images.rendition_tasks``), so
+Renditions are made when an image is uploaded (``discovery.rendition_tasks``), so
 a visitor's request normally finds them all. When some are missing (an image
 from before that step, a failed task, a new size), a request renders the
 image's fallback — every ``<img>`` needs a ``src`` — and at most

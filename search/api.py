@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search.utils import normalise_query_string
 
 from blog.models import ArticlePage
-from cms.api_auth import TOKEN_OR_ANONYMOUS
+from home.api_auth import TOKEN_OR_ANONYMOUS
 from home.api_fields import page_path
 from home.models import DoctorPage, StandardPage
 from home.visibility import request_site, visible_pages

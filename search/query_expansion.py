@@ -20,8 +20,8 @@ from django.db import models
 from wagtail.search import index
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
-from cms.api_cache import current_generation
-from cms.copy_dependencies import ARTICLE_LISTS, group_generation
+from content_cache.copy_dependencies import ARTICLE_LISTS, group_generation
+from content_cache.store import current_generation
 
 from .models import WORD, SearchSynonym, synonym_words
 
@@ -130,7 +130,8 @@ def _text_fields(model) -> list[str]:
 def _vocabulary(pages, page_models, site_key) -> frozenset[str]:
     """The words of the plain-text search fields (titles, summaries…) of ``pages``, until the next content change.
 
-    A published or unpublished article changes the article lists (``cms/copy_dependencies.py``), and so the words.
+    A published or unpublished article changes the article lists (``content_cache/copy_dependencies.py``),
+    and so the words.
     """
     key = f"search-vocabulary:{current_generation()}:{group_generation(ARTICLE_LISTS)}:{site_key}"
     words = cache.get(key)

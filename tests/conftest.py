@@ -22,7 +22,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from blog.models import ArticlePage, BlogIndexPage
-from home.demo_content.builder import DemoSiteBuilder
+from demo.builder import DemoSiteBuilder
 from home.models import DoctorPage, HomePage
 
 

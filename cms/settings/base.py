@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms",
     "frontend",
     "discovery",
+    "demo",
     "staff_two_factor",
     # Wagtail
     "wagtail.api.v2",
@@ -72,14 +73,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Permissions-Policy on every response (the frontend's CSP is set by its views).
-    "cms.security_headers.PermissionsPolicyMiddleware",
+    "frontend.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the caches, so their copies are kept uncompressed; never where a secret is (BREACH).
     "cms.compression.SecretSafeGZipMiddleware",
     # Before CommonMiddleware so CORS preflight answers are not redirected.
     "corsheaders.middleware.CorsMiddleware",
     # Inside CORS (so cached answers get CORS headers), before everything that reads the database.
-    "cms.api_cache.PublicAPICacheMiddleware",
+    "cms.api.cache.PublicAPICacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,10 +109,10 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # Reverse proxies in front of Django: the lockout, the appointment limits and the password-reset
-# limit all read the visitor's address through cms.client_address (django-axes' own reading would
+# limit all read the visitor's address through home.client_address (django-axes' own reading would
 # need django-ipware and otherwise keys on the proxy's address, locking everyone out at once).
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
 # Password-reset e-mails (admin "Forgotten password?"): at most this many per (count, seconds)
 # from one address, and to one account; beyond that the page answers as usual and sends nothing.
 PASSWORD_RESET_LIMIT_PER_ADDRESS = (5, 60 * 60)
@@ -123,7 +124,7 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.password_reset.ThrottledPasswordRes
 WAGTAILADMIN_USER_LOGIN_FORM = "staff_two_factor.forms.TwoFactorLoginForm"
 ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", False)
 
-# Security headers (see cms/security_headers.py for CSP and Permissions-Policy).
+# Security headers (see frontend/security_headers.py for CSP and Permissions-Policy).
 # Other sites see only this site's origin, never the path of the page a visitor read.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -251,7 +252,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "blog.workflow_finish.publish_reviewed"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.word_start_backend", "SEARCH_CONFIG": "english"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
-# The OpenAPI document (/api/v3/openapi.json), and the interactive docs page (cms/api_docs.py).
+# The OpenAPI document (/api/v3/openapi.json), and the interactive docs page (cms/api/docs.py).
 WAGTAILAPI_DOCS_ENABLED = env_bool("API_SCHEMA_ENABLED", True)
 API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", True)
 # The API's detail_url starts with the requested site's address (its site record) unless this names another.
@@ -260,10 +261,10 @@ if env_str("WAGTAILAPI_BASE_URL"):
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Public API responses: browsers/CDNs may reuse them this many seconds; the
-# server-side copy lives until content changes (see cms/api_cache.py).
+# server-side copy lives until content changes (see content_cache/store.py).
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 API_CACHE_ENABLED = env_bool("API_CACHE_ENABLED", True)
-# Rendered frontend pages are kept the same way (see frontend/page_cache.py).
+# Rendered frontend pages are kept the same way (see content_cache/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # URLs per sitemap file (the protocol allows 50,000; smaller files stay quick to build cold).
 SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 10_000)
@@ -284,7 +285,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env_str("PREVIEW_CLIENT_URL", "{SITE_ROOT_URL}/__preview__/")},
     "ENFORCE_TRAILING_SLASH": True,
 }
-# How long a preview link stays valid; it also needs the staff member's admin session (cms/routers/preview.py).
+# How long a preview link stays valid; it also needs the staff member's admin session (cms/api/routers/preview.py).
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 2 * 60 * 60)
 
 # CDN purging on publish (wagtail.contrib.frontend_cache): off unless configured.

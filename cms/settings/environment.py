@@ -63,7 +63,7 @@ def cache_config() -> dict:
     if redis_url:
         return {
             "default": {
-                "BACKEND": "cms.cache.ResilientRedisCache",
+                "BACKEND": "cms.redis_cache.ResilientRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cms"),
                 "TIMEOUT": env_int("CACHE_TIMEOUT", 300),

@@ -158,7 +158,7 @@ def test_errors_are_not_cached(client, site_tree):
 
 
 def test_cache_outage_does_not_break_requests(client, site_tree):
-    unreachable = {"default": {"BACKEND": "cms.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    unreachable = {"default": {"BACKEND": "cms.redis_cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
     with override_settings(CACHES=unreachable):
         response = client.get(ARTICLES)
         detail = client.get(f"/api/v3/pages/{site_tree.article.pk}/")

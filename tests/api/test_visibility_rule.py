@@ -26,7 +26,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import APIToken, Page, PageViewRestriction, Site
 
 from blog.models import ArticlePage
-from cms import api_pages_visibility
+from cms.api import pages_visibility as api_pages_visibility
 from home.models import (
     DoctorPage,
     HomePage,

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.signals import request_finished, request_started
 from wagtail.models import Collection, Locale, Page
 
-from home.demo_content.builder import DemoSiteBuilder
+from demo.builder import DemoSiteBuilder
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

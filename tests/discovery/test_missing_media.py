@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from django.core.files.storage import default_storage
 
-from images.share_image import share_image
+from home.share_image import share_image
 
 from .test_sitemap_robots import sitemap_entries
 

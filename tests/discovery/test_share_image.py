@@ -8,8 +8,8 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from images import share_image as share
-from images.share_image import generated_share_image, share_image, site_share_image
+from home import share_image as share
+from home.share_image import generated_share_image, share_image, site_share_image
 
 from .conftest import make_image
 

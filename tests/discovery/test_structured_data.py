@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from blog.models import ArticlePage, BlogIndexPage
-from home.demo_content.builder import DemoSiteBuilder
+from demo.builder import DemoSiteBuilder
 from home.models import DoctorPage, HomePage, StandardPage
 
 FRONTEND = Path(settings.BASE_DIR) / "frontend"

@@ -51,7 +51,7 @@ PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestri
 token = APIToken.create_token(user=staff, name="cache identity test")[1]
 print(json.dumps({"path": article.get_url(), "token": token}))
 """
-COLD_CACHE = "from cms.api_cache import start_new_generation; start_new_generation()"
+COLD_CACHE = "from content_cache.store import start_new_generation; start_new_generation()"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.db import OperationalError
 from django.test import override_settings
 
-from cms.cache import ResilientRedisCache
+from cms.redis_cache import ResilientRedisCache
 
 UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"  # port 1: nothing listens, connection refused at once
 
@@ -75,7 +75,7 @@ def test_other_errors_are_a_plain_500_without_details(client):
 
 def test_an_unreachable_redis_is_a_cache_miss_not_an_error():
     with override_settings(
-        CACHES={"default": {"BACKEND": "cms.cache.ResilientRedisCache", "LOCATION": UNREACHABLE_REDIS}}
+        CACHES={"default": {"BACKEND": "cms.redis_cache.ResilientRedisCache", "LOCATION": UNREACHABLE_REDIS}}
     ):
         cache = caches.create_connection("default")
         assert isinstance(cache, ResilientRedisCache)

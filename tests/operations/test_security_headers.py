@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 
 from blog.models import ArticlePage
-from cms.security_headers import frontend_csp
+from frontend.security_headers import frontend_csp
 
 FRONTEND_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "

@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backends
 
 from blog.models import ArticlePage, ArticlePageTag, BlogIndexPage, Category
 from blog.reading_time import reading_time_minutes
-from cms.api_cache import invalidate_api_cache
+from content_cache.store import invalidate_api_cache
 from home.models import DoctorPage
 
 SYNTHETIC_TAG = "synthetic"

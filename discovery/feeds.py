@@ -5,7 +5,7 @@ may see on the requesting site (:mod:`home.visibility`) are listed, newest first
 image (as an enclosure), author (when a visitor may see the doctor), dates and categories; links are the
 frontend addresses on this same origin.
 
-Feeds are cached like pages (:func:`cached_feed`, :mod:`frontend.page_cache`: made again after an article is
+Feeds are cached like pages (:func:`cached_feed`, :mod:`content_cache.page_cache`: made again after an article is
 published). The enclosure's length is the size stored with the rendition when it was made
 (``CustomRendition.file_size``): the storage is never asked. An image whose file is missing gives no enclosure
 (:mod:`images.missing_files`); the feed is still served.
@@ -21,14 +21,13 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from wagtail.models import Site
 
+from blog.models import ArticlePage, BlogIndexPage, Category
+from content_cache.page_cache import cached_answer
 from discovery.sitemap import last_modified
-from frontend.page_cache import cached_answer
 from home.models import DoctorPage
 from home.visibility import visible_pages
 from images.missing_files import rendition_or_none
 from images.models import CustomRendition
-
-from .models import ArticlePage, BlogIndexPage, Category
 
 # How many articles a feed lists; readers only poll for what is new.
 FEED_LENGTH = 30

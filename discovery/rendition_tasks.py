@@ -1,6 +1,7 @@
 """Every rendition the site shows of an image, made when the image is saved rather than by a visitor.
 
-A Wagtail/Django task (django-tasks, as Wagtail's own image tasks): with the
+They live here, above images, because the specs are the sitemap's, the feeds' and the
+share image's as well as the pages'. A Wagtail/Django task (django-tasks, as Wagtail's own image tasks): with the
 default backend it runs at once, in the staff member's upload request; with a
 task worker configured (``TASKS``) it runs in the background. Visitors' requests
 then only read renditions (see ``images.rendition_budget`` for when one is missing).
@@ -10,16 +11,16 @@ from django.db.models.signals import post_save
 from django_tasks import task
 from wagtail.images.models import Filter
 
-from .renditions import CARD_WIDTHS, DETAIL_WIDTHS, rendition_specs
+from home.share_image import RENDITION_SPEC as SHARE_SPEC
+from images.models import CustomImage
+from images.renditions import CARD_WIDTHS, DETAIL_WIDTHS, rendition_specs
+
+from .feeds import FEED_IMAGE_SPEC
+from .sitemap import SITEMAP_IMAGE_SPEC
 
 
 def site_rendition_specs(image) -> list[str]:
     """The filter specs the frontend, the APIs, share cards, the sitemap and feeds ask for."""
-    from blog.feeds import FEED_IMAGE_SPEC
-    from discovery.sitemap import SITEMAP_IMAGE_SPEC
-
-    from .share_image import RENDITION_SPEC as SHARE_SPEC
-
     specs = [*rendition_specs(image, DETAIL_WIDTHS), *rendition_specs(image, CARD_WIDTHS)]
     return list(dict.fromkeys([*specs, SHARE_SPEC, SITEMAP_IMAGE_SPEC, FEED_IMAGE_SPEC]))
 
@@ -27,8 +28,6 @@ def site_rendition_specs(image) -> list[str]:
 @task()
 def prepare_renditions(image_id: int) -> None:
     """Make every rendition in :func:`site_rendition_specs` that ``image_id`` does not have yet."""
-    from .models import CustomImage
-
     image = CustomImage.objects.filter(pk=image_id).first()
     if image is None:
         return
@@ -46,6 +45,6 @@ def enqueue_renditions(sender, instance, raw=False, **kwargs) -> None:
         prepare_renditions.enqueue(instance.pk)
 
 
-def connect(image_model) -> None:
-    """Prepare renditions whenever an image of ``image_model`` is saved."""
-    post_save.connect(enqueue_renditions, sender=image_model, dispatch_uid="images.prepare_renditions")
+def connect() -> None:
+    """Prepare renditions whenever an image is saved."""
+    post_save.connect(enqueue_renditions, sender=CustomImage, dispatch_uid="images.prepare_renditions")

@@ -22,14 +22,14 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from cms.api_auth import TOKEN_OR_ANONYMOUS
-from cms.api_prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
-from cms.copy_dependencies import answer_is_one_page
-from cms.site_roots import site_settings_of
+from cms.api.prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
+from content_cache.copy_dependencies import answer_is_one_page
+from home.api_auth import TOKEN_OR_ANONYMOUS
 from home.api_fields import PageHead, page_head
 from home.api_output import as_api_json
 from home.booking import BookingLinks, booking_links, page_doctor
 from home.models import SiteSettings
+from home.site_roots import site_settings_of
 from home.visibility import request_site, visible_on_their_sites, visible_pages
 
 router = Router(tags=["route"])
@@ -131,7 +131,7 @@ def find_public_page(request: HttpRequest, path: str):
 
     Found by its URL path (the slugs from the site's root page in the active
     language, as ``Page.route`` walks them) in one query, then fetched with
-    everything its answer shows (``cms.api_prefetch``).
+    everything its answer shows (``cms.api.prefetch``).
     """
     site = request_site(request)
     if site is None:

@@ -20,7 +20,7 @@ also cached and served to everyone), so anonymous API reads go through
   router still calls ``get_pages_queryset`` (``install`` refuses to start if the
   name is gone, and ``tests/api/test_visibility_rule.py`` checks the replacement
   is in place and used).
-- API v2: ``cms/api_v2.py`` uses :func:`public_pages_queryset` as the viewset's
+- API v2: ``cms/api/v2.py`` uses :func:`public_pages_queryset` as the viewset's
   base queryset (a documented override point, nothing replaced).
 
 The site is the request's, or the one named by the APIs' ``?site=`` filter.
@@ -69,6 +69,6 @@ def install() -> None:
     if getattr(wagtail_pages_router, PATCHED_NAME, None) not in (wagtail_pages_queryset, pages_queryset):
         raise RuntimeError(
             f"wagtail.api.v3.routers.pages no longer reads {PATCHED_NAME}(); "
-            "anonymous page reads would bypass home.visibility. Update cms/api_pages_visibility.py."
+            "anonymous page reads would bypass home.visibility. Update cms/api/pages_visibility.py."
         )
     setattr(wagtail_pages_router, PATCHED_NAME, pages_queryset)

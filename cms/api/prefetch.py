@@ -19,8 +19,8 @@ listing each is a query per page. Here:
   breadcrumbs and ``meta.parent``) with the pages their bodies link to (one query).
 
 Both APIs use them: Wagtail API v2's page listing and detail
-(``cms/api_v2.py``), API v3's page detail (:func:`install`) and route
-lookup (``cms/routers/route.py``).
+(``cms/api/v2.py``), API v3's page detail (:func:`install`) and route
+lookup (``cms/api/routers/route.py``).
 """
 
 from functools import wraps
@@ -34,7 +34,7 @@ from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
-from .api_pages_visibility import pages_queryset
+from .pages_visibility import pages_queryset
 
 # The attribute of a related page whose image is shown with it (a doctor's photo in a byline).
 SHOWN_IMAGE_OF_RELATED_PAGE = "photo"
@@ -202,8 +202,8 @@ def _attach_site_settings(pages: list) -> list:
 
     Returns the settings' default social images, whose renditions are then prefetched with the others.
     """
-    from cms.site_roots import site_root_path
     from home.models import SiteSettings
+    from home.site_roots import site_root_path
 
     needing = {
         page: site_root_path(page)
@@ -307,7 +307,7 @@ def _check_referenced_doctors(pages: list) -> None:
 def detail_with_relations(view):
     """Wagtail's page detail (``GET /api/v3/pages/{id}/``) for the live version, fetched with :func:`prefetch_for_api`.
 
-    The same lookup as Wagtail's view (``cms.api_pages_visibility.pages_queryset``: the visibility rule for
+    The same lookup as Wagtail's view (``cms.api.pages_visibility.pages_queryset``: the visibility rule for
     visitors, Wagtail's for a token), then the
     specific page with its relations; drafts (``version=draft`` with a token) go to Wagtail's view.
     """

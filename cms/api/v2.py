@@ -3,8 +3,8 @@
 It reads the same ``api_fields`` declarations as API v3, so the two APIs
 never disagree about what a page, image or document exposes. Readers see
 only the pages :mod:`home.visibility` allows on the requested site, whoever
-they are signed in as (``cms/api_pages_visibility.py``, shared with v3).
-Every endpoint is anonymous and JSON only (``cms/api_v2_anonymous.py``).
+they are signed in as (``cms/api/pages_visibility.py``, shared with v3).
+Every endpoint is anonymous and JSON only (``cms/api/v2_anonymous.py``).
 """
 
 from django.http import Http404
@@ -13,15 +13,15 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
-from .api_pages_visibility import public_pages_queryset
-from .api_prefetch import fetch_specific, prefetch_for_api, with_api_relations
-from .api_v2_anonymous import AnonymousJSONOnly, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
-from .api_v2_anonymous import PublicRedirectsAPIViewSet as AnonymousRedirectsAPIViewSet
+from .pages_visibility import public_pages_queryset
+from .prefetch import fetch_specific, prefetch_for_api, with_api_relations
 from .routers.route import leading_to_visible_pages
+from .v2_anonymous import AnonymousJSONOnly, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from .v2_anonymous import PublicRedirectsAPIViewSet as AnonymousRedirectsAPIViewSet
 
 
 class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
-    """Visible pages only, joined and prefetched (``cms/api_prefetch.py``): the same queries at any length."""
+    """Visible pages only, joined and prefetched (``cms/api/prefetch.py``): the same queries at any length."""
 
     def get_base_queryset(self):
         """The pages an anonymous visitor may see on the requested site (session and user never count)."""
@@ -40,7 +40,7 @@ class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
         return self._api_queryset.all()
 
     def paginate_queryset(self, queryset):
-        """The page of results, completed by :func:`cms.api_prefetch.prefetch_for_api` (a few queries for all)."""
+        """The page of results, completed by :func:`cms.api.prefetch.prefetch_for_api` (a few queries for all)."""
         pages = list(super().paginate_queryset(queryset))
         return prefetch_for_api(pages) if queryset.model is not Page else pages
 

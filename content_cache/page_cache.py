@@ -4,17 +4,17 @@ A page's HTML depends only on published content and its address: the inlined
 API data is computed as an anonymous visitor, and nothing personal (no CSRF
 token, no user name) is rendered. So one copy per absolute URL serves
 everybody, until content it showed changes. The copies are kept like the API
-cache's (``cms/api_cache.py``), stamped with what they showed
-(``cms/copy_dependencies.py``): publishing an article makes stale only the
+cache's (``content_cache/store.py``), stamped with what they showed
+(``content_cache/copy_dependencies.py``): publishing an article makes stale only the
 pages that show or list it, any other content change every page at once, in
 every worker that shares the cache.
 
-Only anonymous requests make and get copies (``cms/shared_copies.py``: no
+Only anonymous requests make and get copies (``content_cache/shared_copies.py``: no
 session cookie, no ``Authorization``); the others are rendered each time and
 answered ``Cache-Control: private, no-store``. A copy is kept only of a ``200``
 HTML answer that sets no cookie and holds no CSRF token (a 404 is cheap and may
 become a redirect), under a key made of the scheme, host, path and the query
-the view reads (after ``frontend/query_parameters.py`` dropped the others).
+the view reads (after ``content_cache/query_parameters.py`` dropped the others).
 Losing the cache loses nothing: a cache error means the page is rendered.
 """
 
@@ -23,9 +23,9 @@ import functools
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from cms import copy_dependencies
-from cms.api_cache import cached_copy, keep_copy
-from cms.shared_copies import PRIVATE, carries_identity, copy_key, is_shareable, report_cache_status
+from . import copy_dependencies
+from .shared_copies import PRIVATE, carries_identity, copy_key, is_shareable, report_cache_status
+from .store import cached_copy, keep_copy
 
 PAGE_MEDIA_TYPE = "text/html"
 

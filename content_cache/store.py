@@ -1,16 +1,14 @@
-"""Caching of public API responses: ETag, Cache-Control, 304s and a server-side copy.
+"""The content-generation store: server-side copies of public answers, valid until content they showed changes.
 
-Every anonymous ``GET`` to ``/api/v2/`` or ``/api/v3/`` that succeeds is kept
-in Django's default cache (Redis when ``REDIS_URL`` is set, local memory
-otherwise) under a key that includes the *site generation*, by the rules of
-``cms/shared_copies.py`` (no session cookie, no ``Authorization``, no cookie or
-CSRF token in the answer; host, path, query string and media type in the key),
-stamped with the groups of content it showed (``cms/copy_dependencies.py``).
+The API cache (``cms/api/cache.py``) and the page cache
+(``content_cache/page_cache.py``: pages, feeds, sitemap files) keep their copies
+here, in Django's default cache (Redis when ``REDIS_URL`` is set, local memory
+otherwise), under a key that includes the *site generation* and stamped with
+the groups of content they showed (``content_cache/copy_dependencies.py``).
 Publishing or unpublishing an article makes stale only the copies that showed
-it or may list it (its groups); any other content change — another page
-published, unpublished, moved or deleted, a snippet, image, document,
-redirect, site or setting saved or deleted — starts a new site generation, so
-no reader ever gets a response older than the last content change.
+it or may list it (its groups, :func:`invalidate_groups`); any other content
+change starts a new site generation (:func:`invalidate_api_cache`), so no reader
+ever gets an answer older than the last content change.
 
 Losing the cache loses nothing: every cache error is logged and the request
 is answered from the database.
@@ -20,31 +18,15 @@ import hashlib
 import logging
 import uuid
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
+from django.http import HttpResponse
 
 from . import copy_dependencies
-from .shared_copies import (
-    PRIVATE,
-    carries_identity,
-    copy_key,
-    is_shareable,
-    report_cache_status,
-    sets_cookie_or_csrf_token,
-)
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "api-cache:generation"
-CACHED_PREFIXES = ("/api/v2/", "/api/v3/")
-# Endpoints whose answers are personal or one-off: never cached.
-UNCACHED_PREFIXES = ("/api/v3/preview/", "/api/v3/whoami/", "/api/v3/appointments/")
-# Every public API answer is JSON whatever ``Accept`` says (API v2 has no browsable HTML), so
-# this is the one media type a copy is kept for; an answer of any other type is never kept.
-API_MEDIA_TYPE = "application/json"
 
 
 def current_generation() -> str:
@@ -86,7 +68,7 @@ def live_generation() -> str:
     """The current generation, once an invalidation this process could not deliver has been retried.
 
     Every server-side copy of published content (API answers here, rendered pages
-    in ``frontend/page_cache.py``) is keyed by it.
+    in ``content_cache/page_cache.py``) is keyed by it.
     """
     if _invalidation_pending:
         start_new_generation()
@@ -123,22 +105,11 @@ def invalidate_groups(groups: list[str]) -> None:
     transaction.on_commit(deliver, robust=True)
 
 
-def is_cacheable_request(request: HttpRequest) -> bool:
-    """Anonymous reads of the public API only: a session or a token may mean a personal answer."""
-    return (
-        getattr(settings, "API_CACHE_ENABLED", True)
-        and request.method in ("GET", "HEAD")
-        and request.path.startswith(CACHED_PREFIXES)
-        and not request.path.startswith(UNCACHED_PREFIXES)
-        and not carries_identity(request)
-    )
-
-
 def cached_copy(kind: str, identity: str) -> tuple[str | None, HttpResponse | None]:
     """The current copy of ``identity``, and the key to keep a new one under.
 
     A copy is current when it was kept in this site generation and no group of
-    content it showed changed since (``cms/copy_dependencies.py``).
+    content it showed changed since (``content_cache/copy_dependencies.py``).
     ``(None, None)`` when the cache cannot be reached: the caller answers from the database.
     """
     try:
@@ -166,57 +137,3 @@ def keep_copy(key: str | None, response: HttpResponse, shown: copy_dependencies.
             cache.set(key, (stamped, response))
     except Exception:
         logger.exception("Could not keep a copy in the cache under %s", key.split(":", 1)[0])
-
-
-def _etag(content: bytes) -> str:
-    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-
-
-def _not_modified(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """A 304 when the client already holds this exact body."""
-    etag = response.get("ETag")
-    candidates = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
-    if etag and (etag in candidates or f"W/{etag}" in candidates or "*" in candidates):
-        not_modified = HttpResponseNotModified()
-        for header in ("ETag", "Cache-Control", "Vary"):
-            if header in response:
-                not_modified[header] = response[header]
-        return not_modified
-    return response
-
-
-class PublicAPICacheMiddleware:
-    """Serves repeated anonymous API reads from the cache, with ETags and 304s."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith(CACHED_PREFIXES):
-            return self.get_response(request)
-        if carries_identity(request):
-            # Computed for someone (a token may show drafts): not kept here, nor by any shared cache downstream.
-            response = self.get_response(request)
-            response["Cache-Control"] = PRIVATE
-            return response
-        if not is_cacheable_request(request):
-            return self.get_response(request)
-
-        key, cached = cached_copy("api-cache", copy_key(request, API_MEDIA_TYPE))
-        if cached is not None:
-            return _not_modified(request, report_cache_status(cached, "HIT"))
-
-        with copy_dependencies.recording() as shown:
-            response = self.get_response(request)
-        if sets_cookie_or_csrf_token(request, response):
-            response["Cache-Control"] = PRIVATE
-            return response
-        if response.has_header("Cache-Control") or not is_shareable(request, response, API_MEDIA_TYPE):
-            # Errors, redirects, other media types and views that chose their own policy (e.g. previews) pass through.
-            return response
-        response["ETag"] = _etag(response.content)
-        response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
-        # A cache downstream must not hand this anonymous answer to a token holder, whose answer differs.
-        patch_vary_headers(response, ["Accept-Encoding", "Authorization"])
-        keep_copy(key, response, shown)
-        return _not_modified(request, report_cache_status(response, "MISS"))

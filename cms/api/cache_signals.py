@@ -1,4 +1,4 @@
-"""Which content changes make cached copies stale (see :mod:`cms.api_cache`, :mod:`cms.copy_dependencies`).
+"""Which content changes make cached copies stale (:mod:`content_cache.store`, :mod:`content_cache.copy_dependencies`).
 
 An article published or unpublished: the copies that showed or may list it
 (its groups). Any other page published or unpublished, any page moved or
@@ -10,8 +10,9 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import copy_dependencies
-from .api_cache import invalidate_api_cache, invalidate_groups
+from blog.cache_groups import groups_changed_by_article
+from content_cache import copy_dependencies
+from content_cache.store import invalidate_api_cache, invalidate_groups
 
 # Models whose rows appear in public API responses, besides pages.
 CONTENT_MODELS = (
@@ -37,7 +38,7 @@ def invalidate_published_or_unpublished(sender, instance, **kwargs) -> None:
     """An article's groups for an article (``page_published``, ``page_unpublished``); every copy for other pages."""
     if instance._meta.label == "blog.ArticlePage":
         published = kwargs.get("signal") is page_published
-        invalidate_groups(copy_dependencies.groups_changed_by_article(instance, published=published))
+        invalidate_groups(groups_changed_by_article(instance, published=published))
     else:
         invalidate_api_cache()
 

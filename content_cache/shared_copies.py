@@ -1,7 +1,7 @@
 """Who a shared copy may be made from and served to, what it may hold, and what its key covers.
 
-The API cache (``cms/api_cache.py``) and the page cache
-(``frontend/page_cache.py``) keep one copy of an answer and serve it to
+The API cache (``content_cache/store.py``) and the page cache
+(``content_cache/page_cache.py``) keep one copy of an answer and serve it to
 everybody. That is only right when the answer is the same for everybody:
 
 - it is made only from, and served only to, requests that say nothing about

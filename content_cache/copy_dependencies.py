@@ -1,8 +1,8 @@
 """What each shared copy showed, and which content changes make it stale (per-page invalidation).
 
-The API cache (``cms/api_cache.py``) and the page cache
-(``frontend/page_cache.py``) keep one copy of an answer for everybody (who may
-be given one is decided by ``cms/shared_copies.py`` before anything here
+The API cache (``content_cache/store.py``) and the page cache
+(``content_cache/page_cache.py``) keep one copy of an answer for everybody (who may
+be given one is decided by ``content_cache/shared_copies.py`` before anything here
 runs). Each copy is valid for:
 
 - the **site generation** it was made in (part of its key): any change this
@@ -162,29 +162,6 @@ def bump(groups: Iterable[str]) -> bool:
     # (another change's marker is as good: it was written after ours began).
     current = cache.get(CHANGE_KEY)
     return not not_taken and current is not None and current != previous
-
-
-def groups_changed_by_article(article, published: bool = True) -> list[str]:
-    """The groups publishing or unpublishing ``article`` changes: itself, every list, and related lists it enters.
-
-    Related articles are the newest few of a category (``blog/related_articles.py``): an article
-    enters another's related articles only if it is among the newest ``RELATED_ARTICLES + 1`` of
-    one of its categories. Otherwise only the answers that already showed it change (``page:<id>``),
-    as when it is unpublished.
-    """
-    from django.db.models import Q
-
-    from blog.related_articles import RELATED_ARTICLES, visible_articles
-
-    groups = [f"page:{article.pk}", ARTICLE_LISTS]
-    if not published:
-        return groups
-    newer = Q(published_date__gt=article.published_date) | Q(published_date=article.published_date, pk__gt=article.pk)
-    for category in article.categories.all():
-        in_category = visible_articles(article).filter(categories=category).exclude(pk=article.pk)
-        if in_category.filter(newer).count() <= RELATED_ARTICLES:
-            groups.append(f"related:{category.pk}")
-    return groups
 
 
 def connect() -> None:

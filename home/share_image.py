@@ -28,9 +28,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
-from cms.site_roots import site_root_path, site_settings_of
-
-from .missing_files import rendition_or_none
+from home.site_roots import site_root_path, site_settings_of
+from images.missing_files import rendition_or_none
 
 WIDTH, HEIGHT = 1200, 630
 # The library image as a share card: the size Open Graph and WhatsApp show best.

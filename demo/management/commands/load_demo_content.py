@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from home.demo_content.builder import DemoSiteBuilder
+from demo.builder import DemoSiteBuilder
 from home.site_address import set_default_site_address
 
 ADMIN_USERNAME = "admin"
