@@ -20,6 +20,7 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.models import Page, Site
 
 from home.client_address import client_address
+from home.models import SiteSettings
 from home.visibility import visible_pages
 
 from . import conf
@@ -73,8 +74,6 @@ def _field_error(field: str, message: str, code: str = "invalid") -> HttpRespons
 
 
 def _privacy_notice(site: Site | None) -> Page | None:
-    from home.models import SiteSettings
-
     if site is None:
         return None
     page = SiteSettings.for_site(site).privacy_page

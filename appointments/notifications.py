@@ -27,6 +27,8 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from wagtail.models import Site
 
+from home.models import SiteSettings
+
 from . import conf
 from .models import AppointmentRequest
 from .visitor_text import one_line, quoted_block
@@ -40,8 +42,6 @@ _pending: set[Future] = set()
 
 def recipient_for(appointment: AppointmentRequest, site: Site | None) -> str:
     """The doctor's booking e-mail, else the site's, else ``APPOINTMENTS_NOTIFY_EMAIL``."""
-    from home.models import SiteSettings
-
     if appointment.doctor and appointment.doctor.booking_email:
         return appointment.doctor.booking_email
     site = site or Site.objects.filter(is_default_site=True).first()

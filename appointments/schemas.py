@@ -19,6 +19,9 @@ from django.utils import timezone
 from ninja import Schema
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
+from wagtail.models import Page
+
+from home.models import Clinic, DoctorPage
 
 from . import conf
 from .models import NAME_MAX_LENGTH, REASON_MAX_LENGTH, CtaEventCount
@@ -153,8 +156,6 @@ class AppointmentRequestIn(Schema):
     @field_validator("doctor_id", mode="wrap")
     @classmethod
     def _check_doctor(cls, value, handler):
-        from home.models import DoctorPage
-
         if value is None:
             return None
         if not _is_plain_int(value):
@@ -166,8 +167,6 @@ class AppointmentRequestIn(Schema):
     @field_validator("clinic_id", mode="wrap")
     @classmethod
     def _check_clinic(cls, value, handler):
-        from home.models import Clinic
-
         if value is None:
             return None
         if not _is_plain_int(value):
@@ -279,8 +278,6 @@ class CtaEventIn(Schema):
     @field_validator("page_id", mode="wrap")
     @classmethod
     def _check_page(cls, value, handler):
-        from wagtail.models import Page
-
         if not _is_plain_int(value):
             raise _invalid("The page id must be a number.", "type")
         if not Page.objects.live().public().filter(pk=value, depth__gt=1).exists():

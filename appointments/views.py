@@ -27,6 +27,8 @@ from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.models import Clinic, DoctorPage
+
 from .models import AppointmentRequest, CtaEventCount
 
 STATUS_CHANGE_ACTION = "appointments.status_change"
@@ -94,14 +96,10 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
 
 
 def _doctor_queryset():
-    from home.models import DoctorPage
-
     return DoctorPage.objects.order_by("title")
 
 
 def _clinic_queryset():
-    from home.models import Clinic
-
     return Clinic.objects.order_by("name")
 
 

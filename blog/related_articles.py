@@ -17,7 +17,7 @@ RELATED_ARTICLES = 3
 
 def visible_articles(source):
     """The articles that may be offered as related to ``source``: those visible on its site (:mod:`home.visibility`)."""
-    from .models import ArticlePage
+    from .models import ArticlePage  # blog.models imports this module: a module-level import would be a cycle
 
     return visible_beside(source, ArticlePage)
 
@@ -27,7 +27,7 @@ def related_articles_by_source(articles) -> dict[int, list]:
 
     The articles of one call belong to one site (one page's answer, one listing of a site).
     """
-    from .models import ArticlePage
+    from .models import ArticlePage  # blog.models imports this module: a module-level import would be a cycle
 
     sources = {article.pk: {category.pk for category in article.categories.all()} for article in articles}
     # (The categories are usually prefetched; they only tell whether anything can be related.)
@@ -67,7 +67,7 @@ def related_articles_by_source(articles) -> dict[int, list]:
 
 def prefetch_related_articles(pages) -> None:
     """Set ``prefetched_related_articles`` (read by ``ArticlePage.related_articles``) on the articles in ``pages``."""
-    from .models import ArticlePage
+    from .models import ArticlePage  # blog.models imports this module: a module-level import would be a cycle
 
     articles = [page for page in pages if isinstance(page, ArticlePage)]
     if not articles:

@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from wagtail.models import PagePermissionTester, TaskState
 from wagtail.workflows import publish_workflow_state
 
+from .models import ArticlePage
 from .signals import MEDICAL_REVIEWERS_GROUP
 
 logger = logging.getLogger(__name__)
@@ -67,8 +68,6 @@ def reasons_not_to_publish(article, approver: AbstractBaseUser | None, requester
 
 def publish_approved(workflow_state, user=None):
     """Publish what a finished workflow approved; an article only when :func:`reasons_not_to_publish` finds none."""
-    from .models import ArticlePage
-
     page = workflow_state.content_object.specific
     if not isinstance(page, ArticlePage):
         return publish_workflow_state(workflow_state, user=user)

@@ -9,6 +9,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from images.renditions import responsive_image
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
 SHORT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -45,8 +47,6 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The image as renditions (srcset, fallback, size, alt), never a bare id."""
-        from images.renditions import responsive_image
-
         return {
             "image": responsive_image(value.get("image"), alt=value.get("alt_text") or ""),
             "caption": value.get("caption") or "",

@@ -29,6 +29,7 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
 from home.site_roots import site_root_path, site_settings_of
+from home.visibility import visible_beside, visible_reference
 from images.missing_files import rendition_or_none
 
 WIDTH, HEIGHT = 1200, 630
@@ -131,8 +132,8 @@ def doctor_line(page) -> str:
 
     Only a doctor a visitor may see is named (:mod:`home.visibility`).
     """
+    # home.models imports this module (through api_fields): imported when called, to break that cycle.
     from home.models import DoctorPage
-    from home.visibility import visible_beside, visible_reference
 
     if isinstance(page, DoctorPage):
         return " · ".join(part for part in (page.display_name, page.job_title) if part)

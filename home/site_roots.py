@@ -26,6 +26,7 @@ def site_settings_of(page):
     ``cms.api.prefetch`` sets them on the pages of an API answer (one query for all);
     otherwise this is one query.
     """
+    # home.models imports this module (through api_fields): imported when called, to break that cycle.
     from home.models import SiteSettings
 
     if hasattr(page, "prefetched_site_settings"):

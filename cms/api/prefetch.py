@@ -34,6 +34,12 @@ from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
+from blog.related_articles import prefetch_related_articles
+from home.models import SiteSettings
+from home.rich_text_links import linked_page_ids
+from home.site_roots import site_root_path
+from home.visibility import visible_references
+
 from .pages_visibility import pages_queryset
 
 # The attribute of a related page whose image is shown with it (a doctor's photo in a byline).
@@ -202,9 +208,6 @@ def _attach_site_settings(pages: list) -> list:
 
     Returns the settings' default social images, whose renditions are then prefetched with the others.
     """
-    from home.models import SiteSettings
-    from home.site_roots import site_root_path
-
     needing = {
         page: site_root_path(page)
         for page in pages
@@ -253,8 +256,6 @@ def _attach_ancestors_and_links(pages: list) -> None:
     Ancestors (root first) give the breadcrumbs and ``meta.parent``; linked pages
     give the links' URLs (``home/rich_text_links.py``).
     """
-    from home.rich_text_links import linked_page_ids
-
     without_ancestors = [page for page in pages if not hasattr(page, "prefetched_ancestors")]
     paths = {page.path[:end] for page in without_ancestors for end in _ancestor_ends(page)}
     links = [(stream, linked_page_ids(list(stream.raw_data))) for page in pages for stream in _streams(page)]
@@ -276,8 +277,6 @@ def prefetch_for_api(pages: list) -> list:
     Related articles, StreamField images, renditions of every image shown, and
     ancestors with linked pages, each in one query for all ``pages``.
     """
-    from blog.related_articles import prefetch_related_articles
-
     if not pages:
         return pages
     prefetch_related_articles(pages)
@@ -297,8 +296,6 @@ def _check_referenced_doctors(pages: list) -> None:
     Each doctor remembers the answer (:mod:`home.visibility`), so the bylines, booking links and
     JSON-LD that name them ask nothing more.
     """
-    from home.visibility import visible_references
-
     doctors = [getattr(page, name, None) for page in pages for name in DOCTOR_FIELDS if name in _api_fields(type(page))]
     if any(doctors):
         visible_references(doctors, referrer=pages[0])
