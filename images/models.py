@@ -9,6 +9,8 @@ from django.db import models
 from wagtail.api import APIField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from upstream_internals import is_uncommitted
+
 from .renditions import ResponsiveImageField
 
 
@@ -62,6 +64,6 @@ class CustomRendition(AbstractRendition):
 
     def save(self, *args, **kwargs):
         """Store the file's size with a new rendition (read from the bytes just made, before they are uploaded)."""
-        if self.file_size is None and self.file and not self.file._committed:
+        if self.file_size is None and self.file and is_uncommitted(self.file):
             self.file_size = self.file.size
         super().save(*args, **kwargs)

@@ -14,12 +14,13 @@ from ninja import NinjaAPI
 from pydantic import ValidationError
 
 from home.api_output import raise_attribute_failure
+from upstream_internals import exception_handler
 
 
 def install(api: NinjaAPI) -> None:
     """Answer attribute-read failures as server errors; other validation errors keep Wagtail's ``422``."""
-    # The handler Wagtail registered (there is no public getter); bad input still goes to it.
-    validation_error_handler = api._exception_handlers[ValidationError]
+    # The handler Wagtail registered; bad input still goes to it.
+    validation_error_handler = exception_handler(api, ValidationError)
 
     def handler(request, exc: ValidationError):
         raise_attribute_failure(exc)

@@ -10,6 +10,8 @@ snippet list, ``user_id`` on a revision list) is invalid (``422`` naming the
 parameter).
 """
 
+import inspect
+import typing
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
@@ -56,8 +58,29 @@ def filter_errors(kwargs: dict, model: type[Model] | None) -> list[dict]:
     ]
 
 
+KEY_FILTERS = (TranslationFilterSchema, RevisionFilterSchema)
+
+
+def takes_keys(view) -> bool:
+    """Whether ``view`` looks an object up by a free-form key: a snippet ``type`` and ``pk``, or a key filter."""
+    function = inspect.unwrap(view)
+    parameters = inspect.signature(function).parameters
+    if {"type", "pk"} <= set(parameters):
+        return True
+    try:
+        hints = typing.get_type_hints(function)
+    except Exception:
+        return True  # unreadable annotations: guarded
+    return any(isinstance(hint, type) and issubclass(hint, KEY_FILTERS) for hint in hints.values())
+
+
 def refuse_unusable_keys(view):
-    """Answer ``404``/``422`` before ``view`` looks up a snippet or a user by a key of the wrong form."""
+    """Answer ``404``/``422`` before ``view`` looks up a snippet or a user by a key of the wrong form.
+
+    ``view`` is returned as it is when it takes no such key.
+    """
+    if not takes_keys(view):
+        return view
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -73,5 +96,5 @@ def refuse_unusable_keys(view):
 
 
 def install(api: NinjaAPI) -> None:
-    """Apply :func:`refuse_unusable_keys` to every operation of ``api`` (it acts on those taking such keys)."""
+    """Apply :func:`refuse_unusable_keys` to the operations of ``api`` that take such keys."""
     api.add_decorator(refuse_unusable_keys, mode="operation")

@@ -37,10 +37,10 @@ and ``bench/schemathesis_run.py`` check the result against real responses):
   (``09:30:00``) as opening hours are. A pattern describes what is sent.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
+
+from upstream_internals import wrap_openapi_schema
 
 ANONYMOUS_SCHEME = "AllowAnonymous"
 PROBLEM_DETAIL_REF = "#/components/schemas/ProblemDetail"
@@ -152,11 +152,9 @@ def list_servers(schema: dict) -> dict:
 
 def install(api) -> None:
     """Post-process ``api``'s generated schema with the corrections described in the module docstring."""
-    generate = api.get_openapi_schema
 
-    @wraps(generate)
-    def get_openapi_schema(*args, **kwargs):
-        schema = make_anonymous_access_valid(generate(*args, **kwargs))
+    def correct(schema: dict) -> dict:
+        schema = make_anonymous_access_valid(schema)
         schema = serve_problems_as_problem_json(schema)
         schema = document_wagtail_errors(schema)
         schema = drop_uncallable_operations(schema)
@@ -165,4 +163,4 @@ def install(api) -> None:
         schema = list_servers(schema)
         return describe_naive_times(schema)
 
-    api.get_openapi_schema = get_openapi_schema
+    wrap_openapi_schema(api, correct)

@@ -32,15 +32,13 @@ from django.db.models import Model
 from django.http import HttpRequest
 from ninja.errors import HttpError
 from wagtail.api.v3 import querysets as wagtail_querysets
-from wagtail.api.v3.routers import pages as wagtail_pages_router
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import APIToken, Page
 from wagtail.query import PageQuerySet
 
 from home.visibility import visible_pages
+from upstream_internals import replace_v3_pages_queryset
 
-# The name Wagtail's v3 pages router calls for every queryset it reads.
-PATCHED_NAME = "get_pages_queryset"
 wagtail_pages_queryset = wagtail_querysets.get_pages_queryset
 
 
@@ -66,9 +64,4 @@ def pages_queryset(request: HttpRequest, model: type[Model] = Page) -> PageQuery
 
 def install() -> None:
     """Make Wagtail's v3 pages router read :func:`pages_queryset` (refuses if the router no longer uses the name)."""
-    if getattr(wagtail_pages_router, PATCHED_NAME, None) not in (wagtail_pages_queryset, pages_queryset):
-        raise RuntimeError(
-            f"wagtail.api.v3.routers.pages no longer reads {PATCHED_NAME}(); "
-            "anonymous page reads would bypass home.visibility. Update cms/api/pages_visibility.py."
-        )
-    setattr(wagtail_pages_router, PATCHED_NAME, pages_queryset)
+    replace_v3_pages_queryset(pages_queryset)

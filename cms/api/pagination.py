@@ -13,6 +13,8 @@ from functools import wraps
 
 from ninja import NinjaAPI
 
+from upstream_internals import is_paginated
+
 # PostgreSQL's and SQLite's OFFSET is a signed 64-bit integer.
 LARGEST_OFFSET = 2**63 - 1
 # The keyword argument django-ninja's ``@paginate`` passes the validated limit and offset in.
@@ -20,7 +22,9 @@ PAGINATION_ARGUMENT = "ninja_pagination"
 
 
 def bound_offset(view):
-    """Lower the ``offset`` of a paginated operation to ``LARGEST_OFFSET``."""
+    """Lower the ``offset`` of a paginated operation to ``LARGEST_OFFSET``; any other ``view`` is returned as it is."""
+    if not is_paginated(view):
+        return view
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -33,5 +37,5 @@ def bound_offset(view):
 
 
 def install(api: NinjaAPI) -> None:
-    """Apply :func:`bound_offset` to every operation of ``api`` (it acts only on paginated ones)."""
+    """Apply :func:`bound_offset` to the paginated operations of ``api``."""
     api.add_decorator(bound_offset, mode="operation")

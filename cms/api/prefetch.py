@@ -39,6 +39,7 @@ from home.models import SiteSettings
 from home.rich_text_links import linked_page_ids
 from home.site_roots import site_root_path
 from home.visibility import visible_references
+from upstream_internals import is_v3_page_detail_view, set_cached_parent, set_prefetched
 
 from .pages_visibility import pages_queryset
 
@@ -152,9 +153,7 @@ def _prefetch_alike_inline_lists(pages: list) -> None:
                     items = sorted(rows.get((relation.name, page.pk), []), key=_list_order)
                     # What Django's prefetch_related leaves: the relation's queryset, already evaluated.
                     queryset = relation.related_model._default_manager.filter(**{relation.field.name: page})
-                    queryset._result_cache = items
-                    queryset._prefetch_done = True
-                    page.__dict__.setdefault("_prefetched_objects_cache", {})[relation.cache_name] = queryset
+                    set_prefetched(page, relation.cache_name, queryset, items)
 
 
 def fetch_specific(page: Page) -> Page:
@@ -234,8 +233,7 @@ def attach_ancestors(page, ancestors: list) -> None:
     """Give ``page`` its ancestors (root first), read by the breadcrumbs and ``meta.parent``."""
     page.prefetched_ancestors = ancestors
     if ancestors:
-        # treebeard's own cache of get_parent(): meta.parent is then free.
-        page._cached_parent_obj = ancestors[-1]
+        set_cached_parent(page, ancestors[-1])  # meta.parent is then free
 
 
 def page_with_ancestors(visible, target: Q, is_target, ancestors: Q) -> Page | None:
@@ -335,7 +333,7 @@ def install(api: NinjaAPI) -> None:
     """Serve Wagtail's page detail operation through :func:`detail_with_relations`."""
 
     def decorate(view):
-        if view.__module__ == "wagtail.api.v3.routers.pages" and view.__name__ == "get_page":
+        if is_v3_page_detail_view(view):
             return detail_with_relations(view)
         return view
 

@@ -20,6 +20,8 @@ the admin, and removing this module.
 
 from ninja import NinjaAPI, Router
 
+from upstream_internals import mounted_routers
+
 EDITING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -35,13 +37,11 @@ def remove_editing_operations(router: Router) -> None:
         path_view.operations = [op for op in path_view.operations if not is_wagtail_editing_operation(op)]
         if not path_view.operations:
             del router.path_operations[path]
-    # ninja keeps mounted routers in a private list: (prefix, router, tags).
-    for _prefix, child, *_ in router._routers:
+    for _prefix, child in mounted_routers(router):
         remove_editing_operations(child)
 
 
 def install(api: NinjaAPI) -> None:
     """Remove Wagtail's editing operations from ``api``; call it after every router is added, before ``api.urls``."""
-    # ninja keeps the routers added to the API in a private list too: (prefix, router).
-    for _prefix, router in api._routers:
+    for _prefix, router in mounted_routers(api):
         remove_editing_operations(router)
