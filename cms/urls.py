@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from staff_two_factor.forms import TwoFactorLoginForm
 
-from .api import api as api_v3
 from .api.v2 import api_router as api_v2_router
+from .api.wiring import api as api_v3
 from .errors import api_not_found
 from .health import healthz
 from .media_files import serve_public_media

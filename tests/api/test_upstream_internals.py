@@ -17,7 +17,8 @@ from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from cms.api import api, pages_visibility
+from cms.api import pages_visibility
+from cms.api.wiring import api
 from upstream_internals import (
     PAGES_QUERYSET_NAME,
     exception_handler,

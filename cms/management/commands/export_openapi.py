@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from ninja.responses import NinjaJSONEncoder
 
-from cms.api import api
+from cms.api.wiring import api
 
 
 class Command(BaseCommand):
