@@ -10,6 +10,7 @@ A package of its own at the bottom of the layers (pyproject.toml): images and cm
 imports none of the project's apps.
 """
 
+import inspect
 from collections.abc import Callable, Iterable
 
 from django.db.models import QuerySet
@@ -101,6 +102,22 @@ def is_v3_page_detail_view(view: Callable) -> bool:
     takes a queryset hook.
     """
     return (getattr(view, "__module__", None), getattr(view, "__name__", None)) == PAGE_DETAIL_VIEW
+
+
+REDIRECTS_ROUTER = "wagtail.contrib.redirects.api.v3.router"
+
+
+def v3_redirects_view_name(view: Callable) -> str | None:
+    """Which of Wagtail's v3 redirects operations ``view`` is (``list_redirects``, ``get_redirect_detail``…).
+
+    Recognised by the module and name of the undecorated function (``inspect.unwrap``: ninja's
+    ``@paginate`` and the project's guards wrap with ``functools.wraps``); ``None`` for any other view.
+    The list's undecorated function returns its queryset before pagination. Used by
+    ``cms/api/redirects_visibility.py``: the router reads ``Redirect.objects.all()`` with no hook.
+    Goes when Wagtail's v3 redirects router takes a queryset hook.
+    """
+    function = inspect.unwrap(view)
+    return function.__name__ if getattr(function, "__module__", None) == REDIRECTS_ROUTER else None
 
 
 def set_cached_parent(page, parent) -> None:

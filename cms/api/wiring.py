@@ -16,16 +16,18 @@ OpenAPI document (``/api/v3/openapi.json``) describes everything. API v2
 3. ``openapi``: corrects the generated document (wraps the schema generator);
 4. ``errors``: attribute-read failures become server errors (wraps Wagtail's
    validation-error handler, so it runs after Wagtail registered it);
-5. the input guards, each wrapping only the operations it concerns: ``pagination``
+5. visibility: Wagtail's pages router reads only what a visitor may see (``pages_visibility``),
+   its redirects router names only redirects a visitor may follow (``redirects_visibility``,
+   before the guards: it replaces the redirect list's view, which the offset guard then wraps);
+6. the input guards, each wrapping only the operations it concerns: ``pagination``
    (paginated operations), ``nul_characters`` (operations with string input),
-   ``object_keys`` (operations with a JSON body); a guard refuses before
+   ``object_keys`` (operations taking free-form object keys); a guard refuses before
    the operation runs, so their order among themselves does not matter;
-6. ``pages_visibility``: Wagtail's pages router reads only what a visitor may see;
 7. ``docs``: the docs page's setting and security policy;
 8. ``prefetch``: Wagtail's page detail operation gets its relations in a few queries.
 
 Every reach into Wagtail's, django-ninja's or Django's private internals is in
-``cms/api/upstream_internals.py``.
+``upstream_internals/`` (the lowest layer: images uses it too).
 """
 
 from wagtail.api.v3.api import api
@@ -45,6 +47,7 @@ from . import (
     pagination,
     prefetch,
     read_only,
+    redirects_visibility,
 )
 from .routers.preview import router as preview_router
 from .routers.route import router as route_router
@@ -61,10 +64,11 @@ api.add_router("/cta-events/", cta_events_router)
 read_only.install(api)  # 2.
 openapi.install(api)  # 3.
 errors.install(api)  # 4.
-pagination.install(api)  # 5.
+pages_visibility.install()  # 5.
+redirects_visibility.install(api)
+pagination.install(api)  # 6.
 nul_characters.install(api)
 object_keys.install(api)
-pages_visibility.install()  # 6.
 docs.install(api)  # 7.
 prefetch.install(api)  # 8.
 
