@@ -2,12 +2,11 @@
 
 django-ninja validates a response by reading the view's objects through
 pydantic, and pydantic reports *any* exception raised while reading an
-attribute as a validation error (``get_attribute_error``). Wagtail's handler
-answers every pydantic validation error with ``422 Validation failed``, so a
-database connection cut while a page was being serialised told the client its
-request was wrong, without ``Retry-After``. Such errors are raised again here,
-as the failure they stand for, for ``handler500`` (``cms/errors.py``): a lost
-database gives ``503`` with ``Retry-After``, anything else a plain ``500``.
+attribute as a validation error (``get_attribute_error``), which Wagtail's
+handler would answer ``422 Validation failed``. Such errors are raised again
+here, as the failure they stand for, for ``handler500`` (``cms/errors.py``): a
+lost database gives ``503`` with ``Retry-After``, anything else a plain ``500``.
+Validation errors of the client's input keep Wagtail's ``422``.
 """
 
 from ninja import NinjaAPI
