@@ -12,7 +12,7 @@ from wagtail.models import Page, Revision
 from blog.models import ArticlePage
 from home.models import DoctorPage, SiteSettings, StandardPage
 
-SEED = Path(__file__).resolve().parents[2] / "home" / "demo_content" / "seed_article.txt"
+SEED = Path(__file__).resolve().parents[2] / "demo" / "seed_article.txt"
 
 
 def run_command(**settings) -> str:
