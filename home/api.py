@@ -10,10 +10,12 @@ from wagtail.models import Page, Site
 from cms.api_auth import TOKEN_OR_ANONYMOUS
 from images.share_image import site_share_image
 
-from .api_fields import Breadcrumb, PageHead, PageLink, SocialImage, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
-from .booking import APPOINTMENT_PATH, booking_links
+from .api_shapes import Breadcrumb, PageHead, PageLink, SocialImage
+from .booking import APPOINTMENT_PATH, appointment_contacts, booking_links
 from .models import Clinic, DoctorPage, SiteSettings
+from .page_head import document_title
+from .page_paths import page_path
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
 from .visibility import visible_pages
 
@@ -106,9 +108,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
             home=home,
         ),
         "settings": settings,
-        "contacts": appointment_contacts(
-            settings.appointment_phone, settings.whatsapp_number, settings.whatsapp_message
-        ),
+        "contacts": appointment_contacts(settings),
         "booking": booking_links(settings),
         "clinics": list(clinics),
         "menu": [_link(page, request) for page in menu],

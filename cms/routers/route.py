@@ -26,10 +26,11 @@ from cms.api_auth import TOKEN_OR_ANONYMOUS
 from cms.api_prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
 from cms.copy_dependencies import answer_is_one_page
 from cms.site_roots import site_settings_of
-from home.api_fields import PageHead, page_head
 from home.api_output import as_api_json
+from home.api_shapes import PageHead
 from home.booking import BookingLinks, booking_links, page_doctor
 from home.models import SiteSettings
+from home.page_head import page_head
 from home.visibility import request_site, visible_on_their_sites, visible_pages
 
 router = Router(tags=["route"])
