@@ -11,8 +11,7 @@ from ninja import Query, Router
 from wagtail.api.v3.errors import ProblemDetail, as_validation_error
 
 from cms.api_auth import TOKEN_OR_ANONYMOUS
-from home.api_shapes import CategoryRef
-from home.cards import article_summary
+from home.cards import article_summary, category_refs
 from home.models import DoctorPage
 from home.page_paths import page_path
 from home.visibility import request_site, visible_pages
@@ -98,7 +97,7 @@ def _card(article: ArticlePage, request: HttpRequest) -> ArticleCard:
         **article_summary(article, request),
         last_reviewed_date=article.last_reviewed_date.isoformat() if article.last_reviewed_date else None,
         reading_time=article.reading_time,
-        categories=[CategoryRef(id=c.pk, name=c.name, slug=c.slug) for c in article.categories.all()],
+        categories=category_refs(article.categories.all()),
         tags=sorted(tag.name for tag in article.tags.all()),
         author=ArticleAuthor(
             id=author.pk,

@@ -14,7 +14,7 @@ from .api_output import as_api_json
 from .api_shapes import Breadcrumb, PageHead, PageLink, SocialImage
 from .booking import APPOINTMENT_PATH, appointment_contacts, booking_links
 from .models import Clinic, DoctorPage, SiteSettings
-from .page_head import document_title
+from .page_head import head
 from .page_paths import page_path
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
 from .visibility import visible_pages
@@ -37,9 +37,9 @@ def _app_page_head(
     """
     # A page without an address of its own (not found) has no trail.
     crumbs = [Breadcrumb(title=home["title"], path=home["path"]), Breadcrumb(title=title, path=path)] if path else []
-    return PageHead(
-        title=title,
-        document_title=document_title(title, site),
+    return head(
+        title,
+        site,
         description=description,
         canonical_url=request.build_absolute_uri(path) if path else "",
         path=path,

@@ -2,7 +2,7 @@
 
 from images.renditions import CARD_WIDTHS, responsive_image
 
-from .api_shapes import ArticleSummary, DoctorSummary
+from .api_shapes import ArticleSummary, CategoryRef, DoctorSummary
 from .page_paths import page_path
 
 
@@ -30,3 +30,8 @@ def article_summary(article, request=None) -> ArticleSummary:
         published_date=article.published_date.isoformat(),
         hero_image=responsive_image(article.hero_image, alt=article.hero_alt_text, widths=CARD_WIDTHS),
     )
+
+
+def category_refs(categories) -> list[CategoryRef]:
+    """The categories an article is filed under, as every card and page of it names them."""
+    return [CategoryRef(id=category.pk, name=category.name, slug=category.slug) for category in categories]

@@ -30,6 +30,14 @@ def document_title(title: str, site) -> str:
     return f"{title} | {site_name}"
 
 
+def head(title: str, site, **fields) -> PageHead:
+    """A :class:`PageHead` titled ``title``: the one place its document title is derived (:func:`document_title`).
+
+    ``fields`` are the rest of :class:`PageHead`: description, canonical URL, path, social image, breadcrumbs.
+    """
+    return PageHead(title=title, document_title=document_title(title, site), **fields)
+
+
 def page_head(page) -> PageHead:
     """SEO title, description, canonical URL, social image and breadcrumbs of ``page``.
 
@@ -65,9 +73,9 @@ def page_head(page) -> PageHead:
     # A site's home page is its name (the page's title, “Home”, names a menu item, not the site).
     is_home = root is not None and root.root_path == page.url_path
     title = page.seo_title or (site_name_of(site) if is_home else "") or page.title
-    page._page_head = PageHead(
-        title=title,
-        document_title=document_title(title, site),
+    page._page_head = head(
+        title,
+        site,
         description=description,
         canonical_url=page.get_full_url() or "",
         path=page_path(page),

@@ -11,29 +11,36 @@ from rest_framework.fields import Field
 from cms.site_roots import site_settings_of
 
 from .api_shapes import AppointmentContacts, ArticleSummary, CategoryRef, ClinicRef, DoctorSummary, PageHead, TagRef
-from .cards import article_summary, doctor_summary
+from .cards import article_summary, category_refs, doctor_summary
 from .page_head import page_head
 from .visibility import visible_reference, visible_references
 
 
-class PageHeadField(Field):
-    """``api_fields`` entry giving :class:`PageHead` (declare as ``PageHeadField(source="*")``)."""
+class ReadOnlyField(Field):
+    """A field the API sends and never reads: nothing is written through the API."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+
+class WholePageField(ReadOnlyField):
+    """A field computed from the whole object (``source="*"``), not from one attribute of it."""
+
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("source", "*")
         super().__init__(*args, **kwargs)
+
+
+class PageHeadField(WholePageField):
+    """``api_fields`` entry giving :class:`PageHead` (declare as ``PageHeadField(source="*")``)."""
 
     def to_representation(self, value) -> PageHead:
         return page_head(value)
 
 
-class DoctorField(Field):
+class DoctorField(ReadOnlyField):
     """A foreign key to a doctor as a :class:`DoctorSummary`; ``null`` when a visitor may not see the doctor."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def get_attribute(self, instance):
         return visible_reference(super().get_attribute(instance), referrer=instance)
@@ -42,13 +49,8 @@ class DoctorField(Field):
         return doctor_summary(value)
 
 
-class DoctorContactsField(Field):
+class DoctorContactsField(WholePageField):
     """A doctor's booking contacts: each the doctor's own where set, else the site's (:mod:`home.booking`)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        kwargs.setdefault("source", "*")
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> AppointmentContacts:
         # Here, not at the top: home.models declares this field and home.booking reads home.models.
@@ -57,12 +59,8 @@ class DoctorContactsField(Field):
         return appointment_contacts(site_settings_of(value), doctor=value)
 
 
-class FeaturedDoctorsField(Field):
+class FeaturedDoctorsField(ReadOnlyField):
     """A home page's featured doctors, in order, as :class:`DoctorSummary` cards (those a visitor may see)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def get_attribute(self, instance):
         items = instance.featured_doctors.select_related("doctor__photo")
@@ -72,12 +70,8 @@ class FeaturedDoctorsField(Field):
         return [summary for summary in (doctor_summary(doctor) for doctor in value) if summary]
 
 
-class FeaturedArticlesField(Field):
+class FeaturedArticlesField(ReadOnlyField):
     """A home page's featured articles, in order, as :class:`ArticleSummary` cards (those a visitor may see)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def get_attribute(self, instance):
         items = instance.featured_articles.select_related("article__hero_image")
@@ -87,78 +81,50 @@ class FeaturedArticlesField(Field):
         return [article_summary(article) for article in value]
 
 
-class ClinicRefField(Field):
+class ClinicRefField(ReadOnlyField):
     """A foreign key to a clinic, expanded to a :class:`ClinicRef`."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> ClinicRef:
         return ClinicRef(id=value.pk, name=value.name, locality=value.locality)
 
 
-class CategoriesField(Field):
+class CategoriesField(ReadOnlyField):
     """An article's categories as :class:`CategoryRef` items."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
-
     def to_representation(self, value) -> list[CategoryRef]:
-        return [CategoryRef(id=c.pk, name=c.name, slug=c.slug) for c in value.all()]
+        return category_refs(value.all())
 
 
-class TagsField(Field):
+class TagsField(ReadOnlyField):
     """A page's tags as :class:`TagRef` items, by name, read from the prefetched tags (no query of its own)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> list[TagRef]:
         return [TagRef(name=tag.name, slug=tag.slug) for tag in sorted(value.all(), key=lambda tag: tag.name)]
 
 
-class PageLinksField(Field):
+class PageLinksField(ReadOnlyField):
     """A list of pages (e.g. related articles) as :class:`ArticleSummary` cards."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> list[ArticleSummary]:
         return [article_summary(article) for article in value]
 
 
-class PhoneField(Field):
+class PhoneField(ReadOnlyField):
     """A stored phone number in E.164 (``+919876543210``), empty when unset."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> str:
         return value.as_e164 if value else ""
 
 
-class TextField(Field):
+class TextField(ReadOnlyField):
     """A computed text value (e.g. a property) typed as a string."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> str:
         return str(value or "")
 
 
-class OptionalIntegerField(Field):
+class OptionalIntegerField(ReadOnlyField):
     """A computed whole number (e.g. years of practice) or null."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> int | None:
         return int(value) if value is not None else None

@@ -18,8 +18,9 @@ from .doctor import (
     DoctorSpecialty,
     validate_not_future_year,
 )
-from .pages import BIO_FEATURES, HomePage, HomePageFeaturedArticle, HomePageFeaturedDoctor, StandardPage
+from .home_page import BIO_FEATURES, HomePage, HomePageFeaturedArticle, HomePageFeaturedDoctor
 from .site_settings import SiteSettings
+from .standard_page import StandardPage
 
 __all__ = [
     "BIO_FEATURES",

@@ -29,7 +29,7 @@ from ..serializer_fields import (
 )
 from .clinic import Clinic, OpeningHoursFields
 from .contacts import AppointmentContactFields
-from .pages import BIO_FEATURES
+from .home_page import BIO_FEATURES
 
 
 def validate_not_future_year(year: int) -> None:

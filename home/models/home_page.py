@@ -1,18 +1,15 @@
-"""The site root and the plain pages (about, privacy notice, disclaimer)."""
+"""The site root: a hero, an introduction, featured doctors and articles."""
 
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from images.renditions import ResponsiveImageField
 
-from ..blocks import BodyBlock
-from ..body_api import BodyField
 from ..serializer_fields import FeaturedArticlesField, FeaturedDoctorsField, PageHeadField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -80,29 +77,3 @@ class HomePageFeaturedArticle(Orderable):
     article = models.ForeignKey("blog.ArticlePage", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("article", "blog.ArticlePage")]
-
-
-class StandardPage(HeadlessPreviewMixin, Page):
-    """A plain page: about, privacy notice, disclaimer."""
-
-    introduction = models.TextField(max_length=400, blank=True, help_text="A short summary shown under the title.")
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    api_fields = [
-        "introduction",
-        APIField("body", serializer=BodyField()),
-        APIField("head", serializer=PageHeadField()),
-    ]
-
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
-
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
-
-    class Meta:
-        verbose_name = "standard page"
