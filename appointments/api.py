@@ -76,8 +76,9 @@ def _field_error(field: str, message: str, code: str = "invalid") -> HttpRespons
 def _privacy_notice(site: Site | None) -> Page | None:
     if site is None:
         return None
-    page = SiteSettings.for_site(site).privacy_page
-    return page if page and page.live else None
+    # The notice a visitor could read (:mod:`home.visibility`): a private or restricted page is none.
+    page_id = SiteSettings.for_site(site).privacy_page_id
+    return visible_pages(site).filter(pk=page_id).first() if page_id else None
 
 
 def _replay(appointment: AppointmentRequest, response: HttpResponse, payload: AppointmentRequestIn):

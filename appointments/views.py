@@ -27,6 +27,7 @@ from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.booking import tel_url
 from home.models import Clinic, DoctorPage
 
 from .models import AppointmentRequest, CtaEventCount
@@ -64,7 +65,7 @@ def preferred_date_text(appointment) -> str:
 
 def phone_link(appointment) -> str | None:
     """A ``tel:`` link that calls the patient from a phone at the desk."""
-    return f"tel:{appointment.phone.as_e164}" if appointment.phone else None
+    return tel_url(appointment.phone) or None
 
 
 class AppointmentRequestPermissionPolicy(ModelPermissionPolicy):

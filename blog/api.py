@@ -11,11 +11,11 @@ from ninja import Query, Router
 from wagtail.api.v3.errors import ProblemDetail, as_validation_error
 
 from home.api_auth import TOKEN_OR_ANONYMOUS
-from home.api_fields import CategoryRef, page_path
+from home.cards import article_summary, category_refs
 from home.models import DoctorPage
+from home.page_paths import page_path
 from home.visibility import request_site, visible_pages
 from images.models import CustomRendition
-from images.renditions import CARD_WIDTHS, responsive_image
 from search.matching import matching_ids
 
 from .models import ArticlePage, ArticlePageTag, Category
@@ -94,15 +94,10 @@ def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> list:
 def _card(article: ArticlePage, request: HttpRequest) -> ArticleCard:
     author = article.author
     return ArticleCard(
-        id=article.pk,
-        title=article.title,
-        path=page_path(article, request),
-        summary=article.summary,
-        hero_image=responsive_image(article.hero_image, alt=article.hero_alt_text, widths=CARD_WIDTHS),
-        published_date=article.published_date.isoformat(),
+        **article_summary(article, request),
         last_reviewed_date=article.last_reviewed_date.isoformat() if article.last_reviewed_date else None,
         reading_time=article.reading_time,
-        categories=[CategoryRef(id=c.pk, name=c.name, slug=c.slug) for c in article.categories.all()],
+        categories=category_refs(article.categories.all()),
         tags=sorted(tag.name for tag in article.tags.all()),
         author=ArticleAuthor(
             id=author.pk,

@@ -22,13 +22,12 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from blog.forms import ArticlePageForm
-from home.api_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField, TagsField
 from home.blocks import BodyBlock
 from home.body_api import BodyField
+from home.serializer_fields import CategoriesField, DoctorField, PageHeadField, PageLinksField, TagsField
 from images.renditions import ResponsiveImageField
 
 from .reading_time import reading_time_minutes
@@ -71,9 +70,6 @@ class Category(TranslatableMixin, models.Model):
         clash = Category.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk)
         if self.locale_id and clash.exists():
             raise ValidationError({"slug": f"Another category already uses “{self.slug}”. Choose another."})
-
-
-register_snippet(Category)
 
 
 class BlogIndexPage(HeadlessPreviewMixin, Page):

@@ -5,7 +5,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import field_validator
 
-from home.api_fields import CategoryRef
+from home.api_shapes import CategoryRef
 from images.renditions import ResponsiveImage
 
 # The largest page of cards a client may ask for (documented in the OpenAPI schema).

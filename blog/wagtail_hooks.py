@@ -1,11 +1,13 @@
-"""Admin wiring for articles: the superuser's publish-without-review action and its history labels."""
+"""Admin wiring for articles: the superuser's publish-without-review action, its history labels, the categories."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ArticlePage
+from .models import ArticlePage, Category
 from .review_gate import NOT_PUBLISHED_AFTER_REVIEW, PUBLISHED_WITHOUT_REVIEW
 from .views import publish_without_review_view
 
@@ -60,3 +62,16 @@ def register_review_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Approved but not published: {(log_entry.data or {}).get('reasons', '')}"
+
+
+class CategoryViewSet(SnippetViewSet):
+    """Snippets → Categories: the name and web address of each, found by name or description."""
+
+    model = Category
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug", "description"]
+    # A site with several languages filters by locale (Wagtail adds that filter to translatable snippets).
+
+
+register_snippet(CategoryViewSet)

@@ -19,9 +19,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from blog.models import ArticlePage
-from home.models import Clinic, DoctorPage
+from home.models import WEEKDAY_NAMES, Clinic, DoctorPage
 
-WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SCHEMA = "https://schema.org"
 
 
@@ -82,10 +81,6 @@ def medical_clinic(clinic: Clinic, hours=None) -> dict:
 
 def physician(doctor: DoctorPage, url: str, image_url: str = "", contact_phone: str = "") -> dict:
     """An IndividualPhysician with credentials, specialties and the clinics (``practicesAt``) where they consult."""
-    clinic_hours: dict[int, tuple[Clinic, list]] = {}
-    # Prefetched with their clinics along with the page's other relations (cms/api/prefetch.py).
-    for item in doctor.clinic_hours.all():
-        clinic_hours.setdefault(item.clinic_id, (item.clinic, []))[1].append(item)
     data: dict = {
         "@context": SCHEMA,
         "@type": "IndividualPhysician",
@@ -118,7 +113,7 @@ def physician(doctor: DoctorPage, url: str, image_url: str = "", contact_phone: 
             "propertyID": doctor.registration_council,
             "value": doctor.registration_number,
         }
-    clinics = [medical_clinic(clinic, hours) for clinic, hours in clinic_hours.values()]
+    clinics = [medical_clinic(clinic, hours) for clinic, hours in doctor.hours_by_clinic()]
     if clinics:
         # The doctor's practice address is that of the first clinic they consult at.
         data["address"] = clinics[0]["address"]

@@ -10,10 +10,12 @@ from wagtail.models import Page, Site
 from home.api_auth import TOKEN_OR_ANONYMOUS
 from home.share_image import site_share_image
 
-from .api_fields import Breadcrumb, PageHead, PageLink, SocialImage, appointment_contacts, document_title, page_path
 from .api_output import as_api_json
-from .booking import APPOINTMENT_PATH, booking_links
+from .api_shapes import Breadcrumb, PageHead, PageLink, SocialImage
+from .booking import APPOINTMENT_PATH, appointment_contacts, booking_links
 from .models import Clinic, DoctorPage, SiteSettings
+from .page_head import head
+from .page_paths import page_path
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
 from .visibility import visible_pages
 
@@ -35,9 +37,9 @@ def _app_page_head(
     """
     # A page without an address of its own (not found) has no trail.
     crumbs = [Breadcrumb(title=home["title"], path=home["path"]), Breadcrumb(title=title, path=path)] if path else []
-    return PageHead(
-        title=title,
-        document_title=document_title(title, site),
+    return head(
+        title,
+        site,
         description=description,
         canonical_url=request.build_absolute_uri(path) if path else "",
         path=path,
@@ -106,9 +108,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
             home=home,
         ),
         "settings": settings,
-        "contacts": appointment_contacts(
-            settings.appointment_phone, settings.whatsapp_number, settings.whatsapp_message
-        ),
+        "contacts": appointment_contacts(settings),
         "booking": booking_links(settings),
         "clinics": list(clinics),
         "menu": [_link(page, request) for page in menu],

@@ -5,9 +5,9 @@ doctor may override any of them, and the override applies on the doctor's own
 page and on the articles the doctor wrote (while the doctor's page is visible).
 The request-form link carries the doctor (``doctor=<id>``) and the page it was
 followed from (``page=<id>``), so the form names the doctor and the clinic
-learns where the request came from. This is the one place that rule lives: the API sends the finished links
-(``booking`` in ``/api/v3/route/`` and ``/api/v3/site/``) and the frontend
-shows them as they are.
+learns where the request came from. This is the one place these rules live: the API sends the finished links
+(``booking`` in ``/api/v3/route/`` and ``/api/v3/site/``; ``contacts`` in ``/api/v3/site/`` and on a
+doctor's page) and the frontend shows them as they are.
 """
 
 from urllib.parse import quote
@@ -15,6 +15,7 @@ from urllib.parse import quote
 from typing_extensions import TypedDict
 from wagtail.models import Page
 
+from .api_shapes import AppointmentContacts
 from .models import DoctorPage
 from .visibility import visible_reference
 
@@ -59,28 +60,52 @@ def page_doctor(page: Page | None):
     return visible_reference(page.author, referrer=page)
 
 
+def _contact(settings, doctor, field: str):
+    """``doctor``'s own value of ``field`` where set, else the site ``settings``' (``None`` when neither has one)."""
+    own = getattr(doctor, field, None) if doctor is not None else None
+    return own or getattr(settings, field, None) or None
+
+
+def tel_url(phone) -> str:
+    """``tel:+<E.164>`` for a stored phone number, "" without one."""
+    return f"tel:{phone.as_e164}" if phone else ""
+
+
+def whatsapp_url(number, text: str) -> str:
+    """``https://wa.me/<digits>?text=<text>`` for a stored WhatsApp number, "" without one."""
+    if not number:
+        return ""
+    url = f"https://wa.me/{number.as_e164.lstrip('+')}"
+    return url + f"?text={quote(text, safe=URI_COMPONENT_SAFE)}" if text else url
+
+
+def appointment_contacts(settings, doctor=None) -> AppointmentContacts:
+    """The contacts themselves and their links: ``doctor``'s overrides field by field, else the site ``settings``."""
+    phone = _contact(settings, doctor, "appointment_phone")
+    whatsapp = _contact(settings, doctor, "whatsapp_number")
+    message = str(_contact(settings, doctor, "whatsapp_message") or "")
+    return AppointmentContacts(
+        phone=phone.as_e164 if phone else "",
+        phone_display=phone.as_international if phone else "",
+        phone_url=tel_url(phone),
+        whatsapp_number=whatsapp.as_e164 if whatsapp else "",
+        whatsapp_message=message,
+        whatsapp_url=whatsapp_url(whatsapp, message),
+    )
+
+
 def booking_links(settings, page: Page | None = None, doctor=None) -> BookingLinks:
     """The effective links: ``doctor``'s overrides field by field, else the site ``settings``.
 
     ``page`` names the page in the WhatsApp message and is the page the form link says it was followed from.
     """
-
-    def pick(field: str):
-        own = getattr(doctor, field, None) if doctor is not None else None
-        return own or getattr(settings, field, None) or None
-
-    phone = pick("appointment_phone")
-    whatsapp = pick("whatsapp_number")
-    whatsapp_url = ""
-    if whatsapp:
-        text = whatsapp_text(str(pick("whatsapp_message") or ""), page.title if page is not None else "")
-        whatsapp_url = f"https://wa.me/{whatsapp.as_e164.lstrip('+')}"
-        if text:
-            whatsapp_url += f"?text={quote(text, safe=URI_COMPONENT_SAFE)}"
+    phone = _contact(settings, doctor, "appointment_phone")
+    message = str(_contact(settings, doctor, "whatsapp_message") or "")
+    text = whatsapp_text(message, page.title if page is not None else "")
     return BookingLinks(
-        tel_url=f"tel:{phone.as_e164}" if phone else "",
+        tel_url=tel_url(phone),
         phone_display=phone.as_international if phone else "",
-        whatsapp_url=whatsapp_url,
+        whatsapp_url=whatsapp_url(_contact(settings, doctor, "whatsapp_number"), text),
         booking_url=appointment_url(doctor.pk if doctor is not None else None, page.pk if page is not None else None),
         doctor_id=doctor.pk if doctor is not None else None,
     )

@@ -8,7 +8,7 @@ from ninja import Field, Schema
 from typing_extensions import TypedDict
 from wagtail.api.v3.schemas.generators.read import read_generator
 
-from .api_fields import AppointmentContacts, PageHead, PageLink
+from .api_shapes import AppointmentContacts, PageHead, PageLink
 from .booking import BookingLinks
 from .models import Clinic, SiteSettings
 

@@ -17,8 +17,8 @@ from wagtail.search.utils import normalise_query_string
 
 from blog.models import ArticlePage
 from home.api_auth import TOKEN_OR_ANONYMOUS
-from home.api_fields import page_path
 from home.models import DoctorPage, StandardPage
+from home.page_paths import page_path
 from home.visibility import request_site, visible_pages
 
 from .highlight import highlight, plain_texts

@@ -14,6 +14,7 @@ class SearchSynonymViewSet(SnippetViewSet):
     menu_label = "Search synonyms"
     add_to_settings_menu = True
     list_display = ["words"]
+    search_fields = ["words"]
 
 
 register_snippet(SearchSynonymViewSet)

@@ -89,6 +89,16 @@ def test_doctor_detail_has_credentials_and_booking_links(client, site_tree):
     assert "bookings@example.com" not in str(data)
 
 
+def test_a_doctors_own_number_replaces_the_sites_one_contact_at_a_time_as_on_the_booking_bar(client, site_tree):
+    type(site_tree.doctor).objects.filter(pk=site_tree.doctor.pk).update(appointment_phone="+912222222222")
+    contacts = client.get(f"/api/v3/pages/{site_tree.doctor.pk}/").json()["contacts"]
+    assert contacts["phone_url"] == "tel:+912222222222"
+    # The doctor has no WhatsApp number of their own: the practice's is used.
+    assert contacts["whatsapp_url"].startswith("https://wa.me/919876543211?text=Hello")
+    booking = client.get("/api/v3/route/", {"path": site_tree.doctor.url}).json()["booking"]
+    assert booking["tel_url"] == contacts["phone_url"]
+
+
 def test_home_detail_lists_featured_content(client, site_tree):
     home = site_tree.home
     home.featured_doctors.create(doctor=site_tree.doctor)

@@ -48,6 +48,20 @@ def test_valid_request_is_stored_with_a_reference_and_the_clinic_is_told(
     assert "+91 98765 43210" in mail.outbox[0].body
 
 
+@pytest.mark.parametrize("restriction", ["password", "login"])
+def test_a_privacy_notice_visitors_may_not_read_is_neither_linked_nor_recorded_as_agreed_to(
+    client, valid_payload, site_tree, restriction
+):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=site_tree["privacy"], restriction_type=restriction, password="x")
+    assert client.get("/api/v3/site/").json()["privacy_page"] is None
+
+    assert post_json(client, API_URL, valid_payload).status_code == 201
+    stored = AppointmentRequest.objects.get()
+    assert stored.privacy_notice_page is None and stored.privacy_notice_revision_id is None
+
+
 def test_only_the_required_fields_are_enough(client, site_tree):
     response = post_json(
         client, API_URL, {"name": "Ravi", "phone": "+91 91234 56789", "consent": True, "fill_time_ms": 9000}

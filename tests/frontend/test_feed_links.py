@@ -39,3 +39,9 @@ def test_a_category_list_links_that_categorys_feed_only_for_a_real_category(clie
     unknown_category = f"{articles_index.url}?category=no-such-category"
     unknown = [title for _, title, _ in alternates(client, unknown_category, status=404)]
     assert not any(title.startswith("Articles in") for title in unknown)
+
+
+def test_the_search_and_booking_pages_link_the_article_feeds_like_every_other_page(client, home_page):
+    expected = ["Articles (RSS)", "Articles (Atom)"]
+    for path in ("/search/", "/search/?q=chemotherapy", "/appointment/"):
+        assert [title for _, title, _ in alternates(client, path)] == expected, path

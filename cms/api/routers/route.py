@@ -25,10 +25,11 @@ from wagtail.models import Site
 from cms.api.prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
 from content_cache.copy_dependencies import answer_is_one_page
 from home.api_auth import TOKEN_OR_ANONYMOUS
-from home.api_fields import PageHead, page_head
 from home.api_output import as_api_json
+from home.api_shapes import PageHead
 from home.booking import BookingLinks, booking_links, page_doctor
 from home.models import SiteSettings
+from home.page_head import page_head
 from home.site_roots import site_settings_of
 from home.visibility import request_site, visible_on_their_sites, visible_pages
 
