@@ -1,4 +1,4 @@
-"""Suite-wide hooks and fixtures: the database banner, its reachability check, the clock, a fresh cache, the demo site.
+"""Suite-wide hooks and fixtures: the database banner, its reachability check, the clock, a fresh cache, the sites.
 
 The suite runs on whatever ``DATABASE_URL`` names (SQLite when unset). When a
 database server is configured but cannot be reached, the run stops at once
@@ -24,6 +24,7 @@ from wagtail.models import Site
 from blog.models import ArticlePage, BlogIndexPage
 from home.demo_content.builder import DemoSiteBuilder
 from home.models import DoctorPage, HomePage
+from tests.factories import ClinicSite, make_clinic_site
 
 
 def _database_label() -> str:
@@ -132,3 +133,9 @@ def articles_index(demo_site) -> BlogIndexPage:
 @pytest.fixture
 def seed_article(demo_site) -> ArticlePage:
     return ArticlePage.objects.get()
+
+
+@pytest.fixture
+def clinic(db) -> ClinicSite:
+    """A small published site built with the models directly (tests/factories.py), no demo content."""
+    return make_clinic_site()
