@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.models import Site
 
@@ -139,3 +140,15 @@ def seed_article(demo_site) -> ArticlePage:
 def clinic(db) -> ClinicSite:
     """A small published site built with the models directly (tests/factories.py), no demo content."""
     return make_clinic_site()
+
+
+@pytest.fixture
+def make_staff(django_user_model):
+    """A staff user in the named Wagtail groups."""
+
+    def make(username: str, *groups: str):
+        user = django_user_model.objects.create_user(username, f"{username}@example.com", "password")
+        user.groups.set(Group.objects.filter(name__in=groups))
+        return user
+
+    return make
