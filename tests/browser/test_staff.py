@@ -8,12 +8,12 @@ import pillow_heif
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from PIL import Image
 from playwright.sync_api import expect
 
 from appointments.models import AppointmentRequest
 from blog.models import ArticlePage
 from images.models import CustomImage
-from tests.factories import image_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -123,7 +123,7 @@ def test_publishing_an_article_waits_for_its_author_and_review(site_url, page, s
 def _photo(tmp_path: Path, name: str, image_format: str) -> Path:
     pillow_heif.register_heif_opener()
     path = tmp_path / name
-    path.write_bytes(image_bytes((800, 600), image_format))
+    Image.new("RGB", (800, 600), (30, 120, 160)).save(path, format=image_format)
     return path
 
 
