@@ -2,11 +2,10 @@
 
 Search engines read these to show a page as a doctor, a clinic or a
 medically reviewed article. Every type and property used here exists in
-schema.org (checked by ``tests/frontend/test_head_and_structured_data.py``
-against the vocabulary, and by ``tests/discovery/test_structured_data.py``
-with a structured-data validator that also applies Google's rich-result
-rules): IndividualPhysician on a doctor's page (schema.org's ``Physician``
-alone now means a physician's office) with the MedicalClinic organisations
+schema.org (checked by ``tests/frontend/test_structured_data.py`` with a
+structured-data validator that also applies Google's rich-result rules):
+IndividualPhysician on a doctor's page (schema.org's ``Physician`` alone
+now means a physician's office) with the MedicalClinic organisations
 they practise at, MedicalWebPage with its main Article (author, reviewer,
 dates with time and time zone) on an article, and a BreadcrumbList everywhere.
 """

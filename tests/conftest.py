@@ -1,4 +1,4 @@
-"""Suite-wide hooks and fixtures: the database banner, its reachability check, the clock, a fresh cache, the demo site.
+"""Suite-wide hooks and fixtures: the database banner, its reachability check, the clock, a fresh cache, the sites.
 
 The suite runs on whatever ``DATABASE_URL`` names (SQLite when unset). When a
 database server is configured but cannot be reached, the run stops at once
@@ -18,12 +18,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.models import Site
 
 from blog.models import ArticlePage, BlogIndexPage
 from demo.builder import DemoSiteBuilder
 from home.models import DoctorPage, HomePage
+from tests.factories import ClinicSite, make_clinic_site
 
 
 def _database_label() -> str:
@@ -132,3 +134,21 @@ def articles_index(demo_site) -> BlogIndexPage:
 @pytest.fixture
 def seed_article(demo_site) -> ArticlePage:
     return ArticlePage.objects.get()
+
+
+@pytest.fixture
+def clinic(db) -> ClinicSite:
+    """A small published site built with the models directly (tests/factories.py), no demo content."""
+    return make_clinic_site()
+
+
+@pytest.fixture
+def make_staff(django_user_model):
+    """A staff user in the named Wagtail groups."""
+
+    def make(username: str, *groups: str):
+        user = django_user_model.objects.create_user(username, f"{username}@example.com", "password")
+        user.groups.set(Group.objects.filter(name__in=groups))
+        return user
+
+    return make

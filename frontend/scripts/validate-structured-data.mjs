@@ -15,7 +15,7 @@
 // for Article or LocalBusiness, two of the rich results this site aims at, so
 // they are added below from Google's documentation, using the package's own
 // rule helpers. The vocabulary is the schema.org release kept as test data
-// (default: tests/discovery/data/schemaorg-all-https.jsonld.gz), never fetched.
+// (default: tests/frontend/data/schemaorg-all-https.jsonld.gz), never fetched.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ import Validator from '@adobe/structured-data-validator';
 import BaseValidator from '@adobe/structured-data-validator/src/types/base.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DEFAULT_VOCABULARY = resolve(here, '../../tests/discovery/data/schemaorg-all-https.jsonld.gz');
+const DEFAULT_VOCABULARY = resolve(here, '../../tests/frontend/data/schemaorg-all-https.jsonld.gz');
 
 // https://developers.google.com/search/docs/appearance/structured-data/article
 // Google requires nothing for Article; these are its recommended properties.

@@ -1,62 +1,21 @@
-"""Test data for the API suite: a small clinic site built with factories.
+"""Test data for the API suite: a small clinic site built with the builders of tests/factories.py.
 
 The tree mirrors the design: Root → HomePage → DoctorPage, StandardPage,
 BlogIndexPage → ArticlePage. Images are generated in memory (small, so
 renditions are quick); nothing depends on the demo content command.
 """
 
-import io
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
-from itertools import count
+from datetime import date
 
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from blog.models import ArticlePage, BlogIndexPage, Category
 from home.models import Clinic, ClinicOpeningHours, DoctorPage, HomePage, SiteSettings, StandardPage
 from images.models import CustomImage
-
-_sequence = count(1)
-
-
-def make_image(title: str = "Portrait", size=(500, 300), description: str = "A doctor at a desk") -> CustomImage:
-    """A stored PNG image of ``size`` with its alt text."""
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, (40, 120, 180)).save(buffer, format="PNG")
-    image = CustomImage(title=title, description=description, credit="Clinic photo")
-    image.file = ImageFile(io.BytesIO(buffer.getvalue()), name=f"image-{next(_sequence)}.png")
-    image.save()
-    return image
-
-
-def paragraph(html: str) -> dict:
-    return {"type": "paragraph", "value": html}
-
-
-def make_article(index_page: BlogIndexPage, title: str | None = None, **fields) -> ArticlePage:
-    """A live article under ``index_page``; ``fields`` override the defaults."""
-    number = next(_sequence)
-    title = title or f"Article {number}"
-    categories = fields.pop("categories", [])
-    tags = fields.pop("tags", [])
-    defaults = {
-        "title": title,
-        "slug": f"article-{number}",
-        "summary": f"What {title} is about.",
-        "body": json.dumps([paragraph("<p>Plain words about cancer care.</p>")]),
-        "published_date": date(2024, 1, 1) + timedelta(days=number),
-    }
-    defaults.update(fields)
-    article = index_page.add_child(instance=ArticlePage(**defaults))
-    if categories or tags:
-        article.categories.set(categories)
-        article.tags.add(*tags)
-        article.save()
-    return article
+from tests.factories import make_article, make_doctor, make_home_site, make_image, paragraph
 
 
 @dataclass
@@ -78,36 +37,25 @@ class SiteTree:
 @pytest.fixture
 def site_tree(db) -> SiteTree:
     """A published clinic site on the default ``localhost``/``testserver`` site."""
-    root = Page.get_first_root_node()
-    Site.objects.all().delete()
-    for page in root.get_children():
-        page.delete()
-    image = make_image()
-    home = root.add_child(
-        instance=HomePage(
-            title="Home",
-            slug="home",
-            hero_heading="Cancer care, explained",
-            hero_text="Consultations in Lucknow.",
-            hero_image=image,
-            introduction="<p>Welcome.</p>",
-        )
+    image = make_image(description="A doctor at a desk", credit="Clinic photo")
+    home = make_home_site(
+        site_name="Clinic",
+        hero_text="Consultations in Lucknow.",
+        hero_image=image,
+        introduction="<p>Welcome.</p>",
     )
-    site = Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Clinic")
-    doctor = home.add_child(
-        instance=DoctorPage(
-            title="Dr. Amit Pandey",
-            slug="dr-amit-pandey",
-            name="Amit Pandey",
-            job_title="Consultant Oncologist",
-            photo=image,
-            summary="Medical oncologist.",
-            registration_number="12345",
-            registration_council="National Medical Commission",
-            practising_since=2010,
-            biography=f'<p>Trained at <a linktype="page" id="{home.pk}">our clinic</a>.</p>',
-            show_in_menus=True,
-        )
+    site = Site.objects.get(is_default_site=True)
+    doctor = make_doctor(
+        home,
+        "Amit Pandey",
+        job_title="Consultant Oncologist",
+        photo=image,
+        summary="Medical oncologist.",
+        registration_number="12345",
+        registration_council="National Medical Commission",
+        practising_since=2010,
+        biography=f'<p>Trained at <a linktype="page" id="{home.pk}">our clinic</a>.</p>',
+        show_in_menus=True,
     )
     doctor.specialties.create(text="Medical oncology")
     doctor.save()  # child relations of a cluster are written when the page is saved
@@ -156,7 +104,7 @@ def site_tree(db) -> SiteTree:
         title="Difference Between Medical Oncologist and Surgical Oncologist",
         slug="medical-vs-surgical-oncologist",
         summary="How the two specialists share cancer care.",
-        body=json.dumps(body),
+        body=body,
         hero_image=image,
         hero_alt_text="Two doctors discussing a scan",
         author=doctor,

@@ -8,8 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import ArticlePage
-
-from .conftest import make_article, make_image
+from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db
 

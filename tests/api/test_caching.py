@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import PageViewRestriction
 
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

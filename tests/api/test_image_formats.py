@@ -11,9 +11,9 @@ import re
 
 import pytest
 from django.core.files.images import ImageFile
-from PIL import Image
 
 from images.models import CustomRendition
+from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +21,8 @@ EXTENSIONS = {"image/avif": ".avif", "image/webp": ".webp"}
 
 
 def _webp_original(image) -> None:
-    buffer = io.BytesIO()
-    Image.new("RGB", (1700, 900), (10, 90, 100)).save(buffer, format="WEBP")
     CustomRendition.objects.filter(image=image).delete()
-    image.file = ImageFile(io.BytesIO(buffer.getvalue()), name="ward.webp")
+    image.file = ImageFile(io.BytesIO(image_bytes((1700, 900), "WEBP")), name="ward.webp")
     image.file_hash = ""
     image.save()
 

@@ -13,8 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import ArticlePage
-
-from .conftest import make_article, make_image
+from tests.factories import make_article, make_image
 
 # The most queries one page detail or route answer may cost (``bench/cold_cost_bench.py`` measures them at scale).
 PAGE_QUERIES = 12

@@ -3,15 +3,12 @@
 The same rule answers ``/api/v3/search/`` and ``/api/v3/articles/?q=``, on SQLite and PostgreSQL.
 """
 
-import json
-
 import pytest
 from django.urls import reverse
 
 from search.models import SearchSynonym
 from search.query_expansion import search_words
-
-from .conftest import make_article, paragraph
+from tests.factories import make_article, paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +21,7 @@ def tumor_article(site_tree):
         title="When a tumor is found",
         slug="when-a-tumor-is-found",
         summary="What happens after the scan.",
-        body=json.dumps([paragraph("<p>Most tumors are treated in steps.</p>")]),
+        body=[paragraph("<p>Most tumors are treated in steps.</p>")],
     )
 
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -35,8 +35,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
-
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

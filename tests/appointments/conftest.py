@@ -4,9 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from home.models import Clinic, DoctorPage, HomePage, SiteSettings, StandardPage
+from home.models import Clinic, SiteSettings, StandardPage
+from tests.factories import make_doctor, make_home_site
 
 
 @pytest.fixture(autouse=True)
@@ -18,15 +19,9 @@ def _inline_mail(settings):
 @pytest.fixture
 def site_tree(db):
     """Home page as the default site's root, a live and a draft doctor, a privacy notice, a clinic."""
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Clinic home", slug="clinic-home", hero_heading="Welcome"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    doctor = home.add_child(instance=DoctorPage(title="Dr. Asha Rao", slug="asha-rao", name="Asha Rao"))
-    draft_doctor = home.add_child(
-        instance=DoctorPage(title="Dr. Draft", slug="draft-doctor", name="Draft Doctor", live=False)
-    )
+    home = make_home_site(hostname="localhost", title="Clinic home", slug="clinic-home", hero_heading="Welcome")
+    doctor = make_doctor(home, "Asha Rao", slug="asha-rao")
+    draft_doctor = make_doctor(home, "Draft Doctor", title="Dr. Draft", slug="draft-doctor", live=False)
     privacy = home.add_child(instance=StandardPage(title="Privacy notice", slug="privacy"))
     privacy.save_revision().publish()
     privacy.refresh_from_db()

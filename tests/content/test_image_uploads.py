@@ -1,21 +1,17 @@
 """Uploading to the image library: iPhone photos are accepted, and every image is described or marked decorative."""
 
-import io
-
 import pillow_heif
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from images.models import CustomImage
+from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 def photo(image_format: str, name: str) -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 480), (30, 120, 160)).save(buffer, format=image_format)
-    return SimpleUploadedFile(name, buffer.getvalue())
+    return SimpleUploadedFile(name, image_bytes((640, 480), image_format))
 
 
 def upload(client, file, **fields):

@@ -8,8 +8,7 @@ from wagtail.models import PageLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import ArticlePage
-
-from .test_roles_and_workflow import draft_article
+from tests.factories import draft_article
 
 
 def approve(article, requester, approver):

@@ -1,7 +1,7 @@
 """Editors write, medical reviewers approve, and only then is an article public."""
 
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,22 +10,7 @@ from django.utils import timezone
 from wagtail.models import Revision, WorkflowState
 
 from blog.models import ArticlePage, BlogIndexPage
-
-
-def draft_article(index: BlogIndexPage, editor, author=None) -> ArticlePage:
-    """A draft article saved by ``editor``, written by ``author`` (a doctor page) when given."""
-    article = ArticlePage(
-        title="Understanding chemotherapy",
-        slug="understanding-chemotherapy",
-        summary="What chemotherapy is and how it is given.",
-        body=[{"type": "paragraph", "value": "<p>Chemotherapy uses medicines to kill cancer cells.</p>"}],
-        published_date=date.today(),
-        author=author,
-        live=False,
-    )
-    index.add_child(instance=article)
-    article.save_revision(user=editor)
-    return article
+from tests.factories import draft_article
 
 
 @pytest.mark.django_db

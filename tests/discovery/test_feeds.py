@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .conftest import make_article
+from tests.factories import make_article
 
 FEEDS = ["/feeds/articles.rss", "/feeds/articles.atom"]
 

@@ -12,8 +12,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from blog.models import ArticlePage
-
-from .conftest import make_article
+from tests.factories import make_article
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "image": "http://www.google.com/schemas/sitemap-image/1.1"}
 

@@ -61,17 +61,6 @@ class TestStatus:
 
 
 @pytest.mark.django_db
-def test_preview_route_may_be_framed_by_the_admin_only(client, demo_site):
-    response = client.get("/__preview__/?content_type=blog.articlepage&token=abc")
-    assert response.status_code == 200
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
-    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
-    assert 'content="noindex"' in response.content.decode()
-    # Ordinary pages may not be framed at all.
-    assert client.get("/").get("X-Frame-Options") == "DENY"
-
-
-@pytest.mark.django_db
 def test_page_urls_are_frontend_paths(home_page, doctor, seed_article):
     """Wagtail builds page URLs through the frontend's catch-all (``wagtail_serve``)."""
     assert home_page.url == "/"

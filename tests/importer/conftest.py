@@ -9,10 +9,11 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from blog.models import BlogIndexPage
 from home.models import DoctorPage, HomePage
+from tests.factories import make_doctor, make_home_site
 
 DATA = Path(__file__).parent / "data"
 
@@ -27,15 +28,10 @@ class ImportSite:
 
 @pytest.fixture
 def import_site(db) -> ImportSite:
-    root = Page.get_first_root_node()
-    Site.objects.all().delete()
-    for page in root.get_children():
-        page.delete()
-    home = root.add_child(instance=HomePage(title="Home", slug="home", hero_heading="Cancer care, explained"))
-    site = Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
-    doctor = home.add_child(instance=DoctorPage(title="Dr. Amit Pandey", slug="dr-amit-pandey", name="Amit Pandey"))
+    home = make_home_site()
+    doctor = make_doctor(home, "Amit Pandey")
     index = home.add_child(instance=BlogIndexPage(title="Articles", slug="articles"))
-    return ImportSite(site, home, doctor, index)
+    return ImportSite(Site.objects.get(is_default_site=True), home, doctor, index)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """An export cannot make the importer reach inside the network, fill the disk or publish what was private."""
 
-import io
 import socket
 import time
 from http.server import BaseHTTPRequestHandler
@@ -9,20 +8,14 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from PIL import Image
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from blog.importers.safe_fetch import FetchRefused, fetch_image
 from blog.models import ArticlePage
 from images.models import CustomImage
+from tests.factories import image_bytes
 
 from .conftest import local_http_server
-
-
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), (20, 120, 110)).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 class OldSite(BaseHTTPRequestHandler):
@@ -36,14 +29,14 @@ class OldSite(BaseHTTPRequestHandler):
         elif self.path == "/page.html":
             self._answer(200, "text/html", b"<html>not an image</html>")
         elif self.path == "/big.png":
-            self._answer(200, "image/png", png_bytes() + b"\0" * 200_000, {"Content-Length": None})
+            self._answer(200, "image/png", image_bytes((60, 40)) + b"\0" * 200_000, {"Content-Length": None})
         elif self.path == "/slow.png":
             self._answer(200, "image/png", b"", {"Content-Length": "100"})
             for _ in range(20):
                 time.sleep(0.1)
                 self.wfile.write(b"\0")
         elif self.path == "/photo.png":
-            self._answer(200, "image/png", png_bytes())
+            self._answer(200, "image/png", image_bytes((60, 40)))
         else:
             self._answer(404, "text/plain", b"gone")
 

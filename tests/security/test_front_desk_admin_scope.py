@@ -11,10 +11,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
-from wagtail.models import Page, Site
 
 from appointments.models import AppointmentRequest
-from home.models import DoctorPage, HomePage
+from tests.factories import make_doctor, make_home_site
 
 pytestmark = pytest.mark.django_db
 
@@ -77,10 +76,8 @@ def front_desk_client(client, django_user_model):
 
 @pytest.fixture
 def secret_page():
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Clinic home", slug="clinic-home-scope", hero_heading="Welcome"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-    return home.add_child(instance=DoctorPage(title=SECRET_TITLE, slug="secret", name="Secret", live=False))
+    home = make_home_site(hostname="localhost", title="Clinic home", slug="clinic-home-scope", hero_heading="Welcome")
+    return make_doctor(home, "Secret", title=SECRET_TITLE, slug="secret", live=False)
 
 
 def test_front_desk_reaches_only_the_inbox_and_their_account(front_desk_client, secret_page):

@@ -5,17 +5,11 @@ import io
 import pytest
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from images.models import CustomImage, CustomRendition
+from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def png_bytes(size) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (10, 90, 100)).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def upload(admin_client, name: str, content: bytes):
@@ -28,7 +22,7 @@ def upload(admin_client, name: str, content: bytes):
 
 def test_an_image_of_more_than_25_megapixels_is_refused_with_a_clear_message(admin_client):
     # 6,000 x 4,500 = 27 MP: a few hundred KB as a PNG, under Wagtail's default 128 MP limit.
-    response = upload(admin_client, "poster.png", png_bytes((6000, 4500)))
+    response = upload(admin_client, "poster.png", image_bytes((6000, 4500)))
     assert response.json()["success"] is False
     assert "too many pixels" in response.json()["error_message"]
     assert "25000000" in response.json()["error_message"].replace(",", "")
@@ -36,7 +30,7 @@ def test_an_image_of_more_than_25_megapixels_is_refused_with_a_clear_message(adm
 
 
 def test_renditions_are_made_when_the_image_is_uploaded(admin_client):
-    response = upload(admin_client, "clinic.png", png_bytes((1700, 1000)))
+    response = upload(admin_client, "clinic.png", image_bytes((1700, 1000)))
     assert response.json()["success"] is True
     image = CustomImage.objects.get()
     specs = set(image.renditions.values_list("filter_spec", flat=True))
@@ -46,7 +40,7 @@ def test_renditions_are_made_when_the_image_is_uploaded(admin_client):
 
 def test_a_visitors_request_renders_at_most_two_missing_renditions(client, settings):
     image = CustomImage(title="Ward", description="The ward")
-    image.file = ImageFile(io.BytesIO(png_bytes((1700, 1000))), name="ward.png")
+    image.file = ImageFile(io.BytesIO(image_bytes((1700, 1000))), name="ward.png")
     image.save()
     CustomRendition.objects.all().delete()  # as for an image uploaded before renditions were prepared
     image = CustomImage.objects.get()

@@ -7,12 +7,12 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.http import Http404
 from django.test import RequestFactory
-from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.media_files import serve_public_media
 from images.models import CustomImage
+from tests.factories import image_bytes
 
 Document = get_document_model()
 
@@ -94,17 +94,11 @@ def test_wagtails_page_password_form_is_mounted_for_the_frontend(client):
     assert reverse("wagtailcore_authenticate_with_password", args=[1, 2]) == "/_util/authenticate_with_password/1/2/"
 
 
-def _png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (30, 20), (200, 10, 10)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize("folder", ["documents", "original_images", "./documents", "images/../documents"])
 def test_served_media_never_includes_documents_or_original_images(folder, private_collection, settings):
     document = make_document(private_collection, "scan.pdf")
     image = CustomImage(title="X-ray", collection=private_collection)
-    image.file = ImageFile(io.BytesIO(_png()), name="xray.png")
+    image.file = ImageFile(io.BytesIO(image_bytes((30, 20))), name="xray.png")
     image.save()
     files = {"documents": document.file.name, "original_images": image.file.name}
     name = files[folder.rsplit("/", 1)[-1]]
@@ -116,7 +110,7 @@ def test_served_media_never_includes_documents_or_original_images(folder, privat
 
 def test_served_media_still_includes_renditions(db, settings):
     image = CustomImage(title="Clinic")
-    image.file = ImageFile(io.BytesIO(_png()), name="clinic.png")
+    image.file = ImageFile(io.BytesIO(image_bytes((30, 20))), name="clinic.png")
     image.save()
     rendition = image.get_rendition("width-20")
     path = rendition.file.name

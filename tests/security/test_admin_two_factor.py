@@ -67,6 +67,13 @@ def signed_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
+def assert_sign_in_refused(client, response, message: str) -> None:
+    """The sign-in form came back showing ``message``, and nobody is signed in."""
+    assert response.status_code == 200
+    assert message in messages_in(response)
+    assert not signed_in(client)
+
+
 def set_up_authenticator(client) -> tuple[AuthenticatorApp, list[str]]:
     """Set up an authenticator app through the admin pages; returns the app and the recovery codes shown."""
     page = client.get(SET_UP)
@@ -153,18 +160,14 @@ def test_setting_up_an_authenticator_app_from_the_account_page(client, staff):
 @pytest.mark.django_db
 def test_signing_in_without_the_code_is_refused_with_a_form_error(client, enrolled):
     response = sign_in(client)
-    assert response.status_code == 200
-    assert CODE_NEEDED in messages_in(response)
-    assert not signed_in(client)
+    assert_sign_in_refused(client, response, CODE_NEEDED)
     assert client.get("/admin/").status_code == 302
 
 
 @pytest.mark.django_db
 def test_signing_in_with_a_wrong_code_is_refused(client, enrolled):
     response = sign_in(client, code=enrolled[0].a_wrong_code())
-    assert response.status_code == 200
-    assert WRONG_CODE in messages_in(response)
-    assert not signed_in(client)
+    assert_sign_in_refused(client, response, WRONG_CODE)
 
 
 @pytest.mark.django_db
@@ -181,9 +184,7 @@ def test_a_code_that_was_already_used_is_refused(client, enrolled):
 @pytest.mark.django_db
 def test_a_wrong_password_with_the_right_code_is_refused_as_before(client, enrolled):
     response = sign_in(client, password="wrong", code=enrolled[0].next_code())
-    assert response.status_code == 200
-    assert "Your username and password didn't match." in messages_in(response)
-    assert not signed_in(client)
+    assert_sign_in_refused(client, response, "Your username and password didn't match.")
 
 
 @pytest.mark.django_db
@@ -210,9 +211,7 @@ def test_a_recovery_code_works_once(client, enrolled):
     client.post("/admin/logout/")
 
     again = sign_in(client, code=recovery_codes[0])
-    assert again.status_code == 200
-    assert WRONG_CODE in messages_in(again)
-    assert not signed_in(client)
+    assert_sign_in_refused(client, again, WRONG_CODE)
 
 
 @pytest.mark.django_db

@@ -1,19 +1,11 @@
 """Staff uploads are limited to real images and documents of sensible size."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from PIL import Image
 
 from images.models import CustomImage
-
-
-def png_bytes(size=(40, 30)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (10, 90, 100)).save(buffer, format="PNG")
-    return buffer.getvalue()
+from tests.factories import image_bytes
 
 
 def upload(admin_client, name: str, content: bytes, content_type: str):
@@ -26,7 +18,7 @@ def upload(admin_client, name: str, content: bytes, content_type: str):
 
 @pytest.mark.django_db
 def test_a_real_image_is_accepted(admin_client):
-    response = upload(admin_client, "portrait.png", png_bytes(), "image/png")
+    response = upload(admin_client, "portrait.png", image_bytes(), "image/png")
     assert response.json()["success"] is True
     assert CustomImage.objects.count() == 1
 
@@ -48,7 +40,7 @@ def test_a_file_type_outside_the_list_is_refused(admin_client):
 @pytest.mark.django_db
 @override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=1024)
 def test_an_oversized_image_is_refused(admin_client):
-    response = upload(admin_client, "huge.png", png_bytes((800, 800)) + b"\0" * 2048, "image/png")
+    response = upload(admin_client, "huge.png", image_bytes((800, 800)) + b"\0" * 2048, "image/png")
     assert response.json()["success"] is False
     assert "too big" in response.json()["error_message"].lower()
     assert not CustomImage.objects.exists()

@@ -48,9 +48,10 @@ def test_an_article_gets_the_policy(client, demo_site):
 
 
 @pytest.mark.django_db
-def test_preview_route_may_be_framed_by_this_origin_only(client, demo_site):
+def test_preview_route_may_be_framed_by_this_origin_only_and_is_not_indexed(client, demo_site):
     response = client.get("/__preview__/?content_type=home.standardpage&token=abc")
     assert response.status_code == 200
+    assert 'content="noindex"' in response.content.decode()
     assert_common_headers(response)
     policy = directives(response)
     assert policy["frame-ancestors"] == "'self'"

@@ -10,8 +10,7 @@ from PIL import Image
 
 from home import share_image as share
 from home.share_image import generated_share_image, share_image, site_share_image
-
-from .conftest import make_image
+from tests.factories import make_image
 
 STYLES = Path(__file__).resolve().parents[2] / "frontend" / "src" / "styles.css"
 

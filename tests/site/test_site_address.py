@@ -15,8 +15,7 @@ from wagtail.models import Site
 
 from appointments.models import AppointmentRequest
 from appointments.notifications import send_notification
-
-from .test_roles_and_workflow import draft_article
+from tests.factories import draft_article
 
 PROJECT = Path(__file__).resolve().parents[2]
 

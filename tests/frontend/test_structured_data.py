@@ -1,7 +1,7 @@
 """The JSON-LD of every page type is accepted by a real structured-data validator.
 
 Every page type of the demo site (home, doctor, standard page, articles index,
-article, plus the search page and a 404) is rendered by the frontend view, its
+article, plus the search and booking pages and a 404) is rendered by the frontend view, its
 ``<script type="application/ld+json">`` blocks are run through
 ``@adobe/structured-data-validator`` (``frontend/scripts/validate-structured-data.mjs``)
 with the schema.org vocabulary kept in ``data/``: offline, against schema.org and
@@ -10,7 +10,6 @@ Google's rich-result rules. Needs node on PATH and ``frontend/node_modules``
 """
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,9 +22,10 @@ from blog.models import ArticlePage, BlogIndexPage
 from demo.builder import DemoSiteBuilder
 from home.models import DoctorPage, HomePage, StandardPage
 
+from .conftest import json_ld
+
 FRONTEND = Path(settings.BASE_DIR) / "frontend"
 SCRIPT = FRONTEND / "scripts" / "validate-structured-data.mjs"
-JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 # What the validator still says about the demo site, by page type, none of it an error. Each
 # is a choice or a gap in the data; a new warning fails the test until it is
@@ -70,13 +70,14 @@ def rendered(client, db) -> dict[str, list]:
         "articles index": BlogIndexPage.objects.get().url,
         "article": ArticlePage.objects.live().first().url,
         "search": "/search/?q=cancer",
+        "booking": "/appointment/",
         "not found": "/no-such-page/",
     }
     documents = {}
     for page_type, url in urls.items():
         response = client.get(url)
         assert response.status_code == (404 if page_type == "not found" else 200), url
-        documents[page_type] = [json.loads(block) for block in JSON_LD.findall(response.content.decode())]
+        documents[page_type] = json_ld(response.content.decode())
     cache.clear()
     return documents
 
@@ -96,8 +97,9 @@ def node_type(issue: dict) -> str:
 
 class TestStructuredDataValidation:
     def test_every_content_page_type_has_json_ld_to_validate(self, rendered):
-        for page_type in ("home", "doctor", "standard page", "articles index", "article"):
+        for page_type in ("home", "doctor", "standard page", "articles index", "article", "search", "booking"):
             assert rendered[page_type], f"{page_type} emits no JSON-LD"
+        assert {document["@context"] for blocks in rendered.values() for document in blocks} == {"https://schema.org"}
         types = {document["@type"] for blocks in rendered.values() for document in blocks}
         assert {"WebSite", "IndividualPhysician", "MedicalWebPage", "BreadcrumbList"} <= types
 
