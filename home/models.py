@@ -36,6 +36,7 @@ from .api_fields import (
 )
 from .blocks import BodyBlock
 from .body_api import BodyField
+from .consultation_hours import ClinicConsultationsField
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -374,6 +375,7 @@ class DoctorPage(HeadlessPreviewMixin, AppointmentContactFields, Page):
         "procedures",
         "languages",
         "clinic_hours",
+        APIField("clinics", serializer=ClinicConsultationsField(source="clinic_hours")),
         "memberships",
         "publications",
         "biography",

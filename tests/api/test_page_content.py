@@ -89,6 +89,33 @@ def test_doctor_detail_has_credentials_and_booking_links(client, site_tree):
     assert "bookings@example.com" not in str(data)
 
 
+def test_doctor_detail_lists_consultation_hours_clinic_by_clinic_with_day_names(client, site_tree):
+    from home.models import Clinic, DoctorClinicHours
+
+    other = Clinic.objects.create(name="Hill Clinic", street_address="2 Mall Road", locality="Nainital")
+    for clinic, weekday, opens_at in [
+        (site_tree.clinic, 0, "09:30"),
+        (other, 2, "10:00"),
+        (site_tree.clinic, 4, "14:00"),
+    ]:
+        DoctorClinicHours.objects.create(
+            page=site_tree.doctor, clinic=clinic, weekday=weekday, opens_at=opens_at, closes_at="17:00"
+        )
+    site_tree.doctor.save_revision().publish()
+
+    for url in (f"/api/v3/pages/{site_tree.doctor.pk}/", f"/api/v2/pages/{site_tree.doctor.pk}/"):
+        clinics = client.get(url).json()["clinics"]
+        assert [group["clinic"] for group in clinics] == [
+            {"id": site_tree.clinic.pk, "name": "City Cancer Centre", "locality": "Lucknow"},
+            {"id": other.pk, "name": "Hill Clinic", "locality": "Nainital"},
+        ]
+        assert clinics[0]["hours"] == [
+            {"weekday": 0, "weekday_name": "Monday", "opens_at": "09:30:00", "closes_at": "17:00:00"},
+            {"weekday": 4, "weekday_name": "Friday", "opens_at": "14:00:00", "closes_at": "17:00:00"},
+        ]
+        assert [hours["weekday_name"] for hours in clinics[1]["hours"]] == ["Wednesday"]
+
+
 def test_home_detail_lists_featured_content(client, site_tree):
     home = site_tree.home
     home.featured_doctors.create(doctor=site_tree.doctor)
