@@ -2,15 +2,18 @@
 
 The body is declared with :class:`BodyField` rather than as a bare StreamField
 so both APIs share one representation and the OpenAPI schema names every
-block type (the frontend's generated client gets a union, not ``any``). Rich
+block type: the body is a union of block schemas told apart by their ``type``
+(an OpenAPI ``discriminator``), so the frontend's generated client narrows a
+block by its ``type`` with no hand-written copy of these shapes. Rich
 text comes out as display HTML (``WAGTAILAPI_RICH_TEXT_FORMAT``) and images as
 :class:`~images.renditions.ResponsiveImage`.
 """
 
-from typing import Literal, NotRequired
+from typing import Annotated, Literal, NotRequired
 
+from pydantic import Field as SchemaField
 from rest_framework.fields import Field
-from typing_extensions import TypedDict
+from typing_extensions import TypeAliasType, TypedDict
 
 from images.renditions import ResponsiveImage
 
@@ -104,8 +107,15 @@ class EmbedBlock(TypedDict):
     id: str
 
 
-BodyBlockItem = (
-    ParagraphBlock | HeadingBlock | ImageBlock | QuoteBlock | CalloutBlock | FAQBlock | TableBlock | EmbedBlock
+# A named alias, not a bare ``Annotated``: Wagtail's v3 schema generator reads the
+# serialiser's return type with ``get_type_hints()``, which drops ``Annotated``
+# metadata (the discriminator) but leaves an alias's value alone.
+BodyBlockItem = TypeAliasType(
+    "BodyBlock",
+    Annotated[
+        ParagraphBlock | HeadingBlock | ImageBlock | QuoteBlock | CalloutBlock | FAQBlock | TableBlock | EmbedBlock,
+        SchemaField(discriminator="type"),
+    ],
 )
 
 

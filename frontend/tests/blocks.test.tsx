@@ -8,7 +8,7 @@ const blocks: BodyBlock[] = [
   { id: '1', type: 'paragraph', value: '<p>Plain <strong>words</strong>.</p>' },
   { id: '2', type: 'heading', value: { text: 'What a surgeon does', level: 'h2' } },
   { id: '3', type: 'heading', value: { text: 'Biopsy', level: 'h3' } },
-  { id: '4', type: 'image', value: { image, alt_text: 'A clinic waiting room', caption: 'The waiting room' } },
+  { id: '4', type: 'image', value: { image: { ...image, alt: 'A clinic waiting room' }, caption: 'The waiting room' } },
   { id: '5', type: 'quote', value: { text: 'Ask questions.', attribution: 'A nurse' } },
   { id: '6', type: 'callout', value: { style: 'warning', title: 'Important', body: '<p>Call at once.</p>' } },
   { id: '7', type: 'faq', value: { question: 'Does it hurt?', answer: '<p>Rarely.</p>' } },
@@ -17,7 +17,8 @@ const blocks: BodyBlock[] = [
     type: 'table',
     value: { data: [['Role', 'Treats with'], ['Surgeon', 'Surgery']], first_row_is_table_header: true, table_caption: 'Roles' },
   },
-  { id: '9', type: 'embed', value: { url: 'https://www.youtube.com/watch?v=x', title: 'A video' } },
+  { id: '9', type: 'embed', value: 'https://www.youtube.com/watch?v=x' },
+  { id: '11', type: 'embed', value: '' },
   { id: '10', type: 'unknown-future-block', value: 'x' } as unknown as BodyBlock,
 ];
 
@@ -38,11 +39,12 @@ describe('StreamField', () => {
     expect(container.querySelector('details summary')?.textContent).toBe('Does it hurt?');
     expect(screen.getByRole('columnheader', { name: 'Role' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'Surgery' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'A video' }).getAttribute('href')).toContain('youtube.com');
+    expect(screen.getByRole('link', { name: 'https://www.youtube.com/watch?v=x' }).getAttribute('href')).toContain('youtube.com');
+    expect(container.querySelectorAll('.embed')).toHaveLength(1);
   });
 
   it('skips a block type it does not know instead of failing', () => {
-    const { container } = render(<StreamField blocks={[blocks[9]]} />);
+    const { container } = render(<StreamField blocks={[blocks[10]]} />);
     expect(container.querySelector('.body')?.children.length).toBe(0);
   });
 });

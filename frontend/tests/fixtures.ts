@@ -95,6 +95,12 @@ export const doctor = {
   memberships: [],
   publications: [],
   clinic_hours: [{ clinic: { id: 1, name: 'City Cancer Centre', locality: 'Mumbai' }, weekday: 0, opens_at: '09:30:00', closes_at: '13:00:00' }],
+  clinics: [
+    {
+      clinic: { id: 1, name: 'City Cancer Centre', locality: 'Mumbai' },
+      hours: [{ weekday: 0, weekday_name: 'Monday', opens_at: '09:30:00', closes_at: '13:00:00' }],
+    },
+  ],
   biography: '<p>Writes about cancer care.</p>',
   contacts: { ...siteContacts, phone: '+912222222222', phone_display: '+91 22 2222 2222', whatsapp_number: '+912222222222' },
   head: head('Dr. Amit Pandey', '/dr-amit-pandey/'),

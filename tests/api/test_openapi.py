@@ -63,12 +63,13 @@ def test_response_schemas_are_typed(schema):
     assert {"title", "description", "canonical_url", "social_image", "breadcrumbs"} <= set(head["properties"])
     author = _resolve(schema, next(n for n in article["author"]["anyOf"] if "$ref" in n))
     assert "display_name" in author["properties"]
-    # Every body block type is named, with its value's shape.
-    block_types = {
-        _resolve(schema, option)["properties"]["type"]["const"]
-        for option in next(n for n in article["body"]["anyOf"] if n.get("type") == "array")["items"]["anyOf"]
-    }
+    # Every body block type is named, with its value's shape, and told apart by its ``type`` (a discriminator).
+    block = _resolve(schema, next(n for n in article["body"]["anyOf"] if n.get("type") == "array")["items"])
+    block_types = {_resolve(schema, option)["properties"]["type"]["const"] for option in block["oneOf"]}
     assert block_types == {"paragraph", "heading", "image", "quote", "callout", "faq", "table", "embed"}
+    assert block["discriminator"]["propertyName"] == "type"
+    assert set(block["discriminator"]["mapping"]) == block_types
+    assert components["StandardPageSchema"]["properties"]["body"] == article["body"]
     # The route answer is a page in the page-detail shape, or a redirect.
     route = schema["paths"]["/api/v3/route/"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     kinds = {_resolve(schema, option)["title"] for option in route["anyOf"]}

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from home.models import Clinic, DoctorClinicHours
+
 pytestmark = pytest.mark.django_db
 
 
@@ -97,6 +99,31 @@ def test_a_doctors_own_number_replaces_the_sites_one_contact_at_a_time_as_on_the
     assert contacts["whatsapp_url"].startswith("https://wa.me/919876543211?text=Hello")
     booking = client.get("/api/v3/route/", {"path": site_tree.doctor.url}).json()["booking"]
     assert booking["tel_url"] == contacts["phone_url"]
+
+
+def test_doctor_detail_lists_consultation_hours_clinic_by_clinic_with_day_names(client, site_tree):
+    other = Clinic.objects.create(name="Hill Clinic", street_address="2 Mall Road", locality="Nainital")
+    for clinic, weekday, opens_at in [
+        (site_tree.clinic, 0, "09:30"),
+        (other, 2, "10:00"),
+        (site_tree.clinic, 4, "14:00"),
+    ]:
+        DoctorClinicHours.objects.create(
+            page=site_tree.doctor, clinic=clinic, weekday=weekday, opens_at=opens_at, closes_at="17:00"
+        )
+    site_tree.doctor.save_revision().publish()
+
+    for url in (f"/api/v3/pages/{site_tree.doctor.pk}/", f"/api/v2/pages/{site_tree.doctor.pk}/"):
+        clinics = client.get(url).json()["clinics"]
+        assert [group["clinic"] for group in clinics] == [
+            {"id": site_tree.clinic.pk, "name": "City Cancer Centre", "locality": "Lucknow"},
+            {"id": other.pk, "name": "Hill Clinic", "locality": "Nainital"},
+        ]
+        assert clinics[0]["hours"] == [
+            {"weekday": 0, "weekday_name": "Monday", "opens_at": "09:30:00", "closes_at": "17:00:00"},
+            {"weekday": 4, "weekday_name": "Friday", "opens_at": "14:00:00", "closes_at": "17:00:00"},
+        ]
+        assert [hours["weekday_name"] for hours in clinics[1]["hours"]] == ["Wednesday"]
 
 
 def test_home_detail_lists_featured_content(client, site_tree):

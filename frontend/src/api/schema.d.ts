@@ -792,7 +792,7 @@ export interface components {
         ArticlePageSchema: {
             author?: components["schemas"]["DoctorSummary"] | null;
             /** Body */
-            body?: (components["schemas"]["ParagraphBlock"] | components["schemas"]["HeadingBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["CalloutBlock"] | components["schemas"]["FAQBlock"] | components["schemas"]["TableBlock"] | components["schemas"]["EmbedBlock"])[] | null;
+            body?: components["schemas"]["BodyBlock"][] | null;
             /** Categories */
             categories?: components["schemas"]["CategoryRef"][] | null;
             head?: components["schemas"]["PageHead"] | null;
@@ -953,6 +953,7 @@ export interface components {
             /** Title */
             title: string;
         };
+        BodyBlock: components["schemas"]["ParagraphBlock"] | components["schemas"]["HeadingBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["CalloutBlock"] | components["schemas"]["FAQBlock"] | components["schemas"]["TableBlock"] | components["schemas"]["EmbedBlock"];
         /**
          * BookingLinks
          * @description The call-to-action bar of one page: each link is "" when the practice has no such contact.
@@ -987,8 +988,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "callout";
             value: components["schemas"]["CalloutValue"];
@@ -1043,6 +1044,15 @@ export interface components {
              * @description Used in web addresses; filled in from the name when left empty.
              */
             slug?: string | null;
+        };
+        /**
+         * ClinicConsultations
+         * @description A clinic the doctor consults at (full details are in ``/api/v3/site/``) and the hours there.
+         */
+        ClinicConsultations: {
+            clinic: components["schemas"]["ClinicRef"];
+            /** Hours */
+            hours: components["schemas"]["ConsultationHours"][];
         };
         /** ClinicMetaSchema */
         ClinicMetaSchema: {
@@ -1157,6 +1167,20 @@ export interface components {
             /** ID */
             id?: number | null;
             meta: components["schemas"]["CollectionForeignKeyMetaSchema"];
+        };
+        /**
+         * ConsultationHours
+         * @description One weekday's hours at a clinic; ``weekday`` is 0 for Monday, ``weekday_name`` its name.
+         */
+        ConsultationHours: {
+            /** Closes At */
+            closes_at: string;
+            /** Opens At */
+            opens_at: string;
+            /** Weekday */
+            weekday: number;
+            /** Weekday Name */
+            weekday_name: string;
         };
         /** ContentTypeListSchema */
         ContentTypeListSchema: {
@@ -1317,6 +1341,8 @@ export interface components {
              * @default []
              */
             clinic_hours: components["schemas"]["DoctorClinicHoursSchema"][];
+            /** Clinics */
+            clinics?: components["schemas"]["ClinicConsultations"][] | null;
             /**
              * Conditions Treated
              * @default []
@@ -1544,8 +1570,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "embed";
             /** Value */
@@ -1559,8 +1585,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "faq";
             value: components["schemas"]["FAQValue"];
@@ -1577,8 +1603,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "heading";
             value: components["schemas"]["HeadingValue"];
@@ -1652,8 +1678,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "image";
             value: components["schemas"]["ImageValue"];
@@ -1941,8 +1967,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "paragraph";
             /** Value */
@@ -1984,8 +2010,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "quote";
             value: components["schemas"]["QuoteValue"];
@@ -2446,7 +2472,7 @@ export interface components {
         /** StandardPageSchema */
         StandardPageSchema: {
             /** Body */
-            body?: (components["schemas"]["ParagraphBlock"] | components["schemas"]["HeadingBlock"] | components["schemas"]["ImageBlock"] | components["schemas"]["QuoteBlock"] | components["schemas"]["CalloutBlock"] | components["schemas"]["FAQBlock"] | components["schemas"]["TableBlock"] | components["schemas"]["EmbedBlock"])[] | null;
+            body?: components["schemas"]["BodyBlock"][] | null;
             head?: components["schemas"]["PageHead"] | null;
             /** Id */
             id: number;
@@ -2464,8 +2490,8 @@ export interface components {
             /** Id */
             id: string;
             /**
-             * Type
-             * @constant
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
             type: "table";
             value: components["schemas"]["TableValue"];

@@ -1,5 +1,4 @@
-// Names for the generated API types (schema.d.ts), plus the StreamField body
-// blocks, which the OpenAPI document leaves untyped (`body: unknown[]`).
+// Names for the generated API types (schema.d.ts); nothing here is written by hand.
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -11,6 +10,9 @@ export type DoctorPageData = Schemas['DoctorPageSchema'];
 export type ArticlePageData = Schemas['ArticlePageSchema'];
 export type ArticleIndexPageData = Schemas['BlogIndexPageSchema'];
 export type StandardPageData = Schemas['StandardPageSchema'];
+/** One block of an article's or standard page's body, told apart by its `type`. */
+export type BodyBlock = Schemas['BodyBlock'];
+export type TableValue = Schemas['TableValue'];
 export type RoutedPage = Schemas['RoutedPage'];
 export type RoutedRedirect = Schemas['RoutedRedirect'];
 export type SiteData = Schemas['SiteShellSchema'];
@@ -28,35 +30,3 @@ export type CtaChannel = Schemas['CtaEventIn']['channel'];
 
 /** Any page the route endpoint can return. */
 export type PageData = RoutedPage['page'];
-
-// --- StreamField body (typed adapter: the schema says `unknown[]`) ---------
-
-export interface TableValue {
-  data: (string | null)[][];
-  first_row_is_table_header?: boolean;
-  first_col_is_header?: boolean;
-  table_caption?: string;
-}
-
-export type BodyBlock =
-  | { id: string; type: 'paragraph'; value: string }
-  | { id: string; type: 'heading'; value: { text: string; level: 'h2' | 'h3' } }
-  | {
-      id: string;
-      type: 'image';
-      value: { image: ResponsiveImage | null; alt_text?: string; caption?: string };
-    }
-  | { id: string; type: 'quote'; value: { text: string; attribution?: string } }
-  | {
-      id: string;
-      type: 'callout';
-      value: { style: 'key-points' | 'note' | 'warning'; title?: string; body: string };
-    }
-  | { id: string; type: 'faq'; value: { question: string; answer: string } }
-  | { id: string; type: 'table'; value: TableValue }
-  | { id: string; type: 'embed'; value: string | { url?: string; html?: string; title?: string } | null };
-
-/** The body of an article or standard page, as its typed blocks. */
-export function bodyBlocks(body: unknown): BodyBlock[] {
-  return Array.isArray(body) ? (body as BodyBlock[]) : [];
-}

@@ -15,7 +15,7 @@ function Block({ block }: { block: BodyBlock }) {
     case 'heading':
       return <HeadingBlock text={block.value.text} level={block.value.level} />;
     case 'image':
-      return <ImageBlock image={block.value.image} altText={block.value.alt_text} caption={block.value.caption} />;
+      return <ImageBlock image={block.value.image} caption={block.value.caption} />;
     case 'quote':
       return <QuoteBlock text={block.value.text} attribution={block.value.attribution} />;
     case 'callout':
@@ -25,7 +25,7 @@ function Block({ block }: { block: BodyBlock }) {
     case 'table':
       return <TableBlock value={block.value} />;
     case 'embed':
-      return <EmbedBlock value={block.value} />;
+      return <EmbedBlock url={block.value} />;
     default:
       // A block type this build does not know yet is skipped, never a broken page.
       return null;

@@ -2,7 +2,7 @@ import type { TableValue } from '../api/types';
 
 /** A table with optional header row and column; scrolls sideways on narrow screens. */
 export function TableBlock({ value }: { value: TableValue }) {
-  const rows = value.data ?? [];
+  const rows = value.data;
   const headerRow = value.first_row_is_table_header && rows.length ? rows[0] : null;
   const bodyRows = headerRow ? rows.slice(1) : rows;
   return (

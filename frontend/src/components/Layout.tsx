@@ -9,7 +9,7 @@ import { Breadcrumbs } from './Breadcrumbs';
 import { CtaBar } from './CtaBar';
 
 interface Props {
-  /** The page's head; none while a page is loading (the document keeps the last one). */
+  /** The page's head; none while a page is loading or where the server's head is the page's (the document keeps it). */
   head?: PageHead;
   /** The call-to-action links of this page (its doctor's, else the practice's). */
   booking?: BookingLinks;

@@ -60,7 +60,6 @@ export const en = {
   about: 'About',
   clinicsAndHours: 'Clinics and consultation hours',
   openInMaps: 'Open in maps',
-  weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
   privacyNotice: 'Privacy notice',
   bookingBar: 'Book an appointment',
   call: 'Call',

@@ -1,5 +1,4 @@
 import type { ArticlePageData, PageHead } from '../api/types';
-import { bodyBlocks } from '../api/types';
 import { StreamField } from '../blocks/StreamField';
 import { ArticleCardSection } from '../components/ArticleCard';
 import { BookingInvite } from '../components/BookingActions';
@@ -47,7 +46,7 @@ export function ArticlePage({ page, head }: { page: ArticlePageData; head: PageH
         </p>
       </header>
       <Picture image={page.hero_image} />
-      <StreamField blocks={bodyBlocks(page.body)} />
+      <StreamField blocks={page.body ?? []} />
       {page.references.length > 0 && (
         <section aria-labelledby="references-heading">
           <h2 id="references-heading">{t('references')}</h2>

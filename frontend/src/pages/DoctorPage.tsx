@@ -25,24 +25,6 @@ function TextList({ heading, items }: { heading: string; items: { text: string }
   );
 }
 
-interface ClinicGroup {
-  id: number;
-  name: string;
-  locality: string;
-  hours: { weekday: number; opens_at: string; closes_at: string }[];
-}
-
-function groupClinics(page: DoctorPageData): ClinicGroup[] {
-  const groups = new Map<number, ClinicGroup>();
-  for (const item of page.clinic_hours) {
-    if (!item.clinic) continue;
-    const group = groups.get(item.clinic.id) ?? { ...item.clinic, hours: [] };
-    group.hours.push(item);
-    groups.set(item.clinic.id, group);
-  }
-  return [...groups.values()];
-}
-
 /** A doctor's profile: the booking actions at the top, everything the model holds, the clinics and the doctor's articles. */
 export function DoctorPage({ page, head }: { page: DoctorPageData; head: PageHead }) {
   const { site } = usePayload();
@@ -53,7 +35,7 @@ export function DoctorPage({ page, head }: { page: DoctorPageData; head: PageHea
     inlined,
   );
   const articles = listing.data?.items ?? [];
-  const weekdays = t('weekdays').split(',');
+  const clinics = page.clinics ?? [];
   const name = page.display_name || page.title;
   return (
     <article class="doctor">
@@ -98,10 +80,10 @@ export function DoctorPage({ page, head }: { page: DoctorPageData; head: PageHea
           <div class="rich-text" dangerouslySetInnerHTML={{ __html: page.biography }} />
         </section>
       )}
-      {page.clinic_hours.length > 0 && (
+      {clinics.length > 0 && (
         <section>
           <h2>{t('clinicsAndHours')}</h2>
-          {groupClinics(page).map((clinic) => (
+          {clinics.map(({ clinic, hours }) => (
             <section class="clinic" key={clinic.id}>
               <h3>
                 {clinic.name}, {clinic.locality}
@@ -126,9 +108,9 @@ export function DoctorPage({ page, head }: { page: DoctorPageData; head: PageHea
                 );
               })()}
               <ul class="hours">
-                {clinic.hours.map((h, i) => (
+                {hours.map((h, i) => (
                   <li key={i}>
-                    {weekdays[h.weekday]}: {formatTime(h.opens_at)}–{formatTime(h.closes_at)}
+                    {h.weekday_name}: {formatTime(h.opens_at)}–{formatTime(h.closes_at)}
                   </li>
                 ))}
               </ul>

@@ -2,14 +2,12 @@ import { useLocation } from 'preact-iso';
 import { ApiError, fetchPreview } from '../api/client';
 import { Layout } from '../components/Layout';
 import { t } from '../i18n/messages';
-import { usePayload } from '../lib/payload';
 import { useResource } from '../lib/useResource';
 import { PageView } from './PageView';
 
 /** The headless preview target: the draft from the preview endpoint (also in the admin's live preview panel). */
 export function PreviewPage() {
   const { query } = useLocation();
-  const { site } = usePayload();
   const contentType = query.content_type ?? '';
   const token = query.token ?? '';
   const key = contentType && token ? `preview:${contentType}:${token}` : null;
@@ -22,11 +20,11 @@ export function PreviewPage() {
       </Layout>
     );
   }
-  const head = { ...site.app_pages.not_found, title: t('preview'), document_title: t('preview'), breadcrumbs: [] };
   // The preview endpoint answers 403 to anyone not signed in to the admin.
   const signIn = draft.error instanceof ApiError && draft.error.status === 403;
+  // No head of its own: the document keeps the server's (frontend/document_head.py).
   return (
-    <Layout head={head}>
+    <Layout>
       <h1>{t('preview')}</h1>
       <p role="status">{signIn ? t('previewSignIn') : !key || draft.failed ? t('previewMissing') : t('loading')}</p>
       {signIn && (

@@ -5,10 +5,10 @@ import { type RestrictedPage, usePayload } from '../lib/payload';
 /** A page behind Wagtail's privacy settings: its password form, or the notice that it is private. */
 export function RestrictedNotice({ page }: { page: RestrictedPage }) {
   const { site } = usePayload();
-  const head = { ...site.app_pages.not_found, title: page.title, document_title: page.title, breadcrumbs: [] };
+  // Only ever the server's first view: the document keeps the server's head (frontend/document_head.py).
   if (page.kind === 'private') {
     return (
-      <Layout head={head}>
+      <Layout>
         <h1>{page.title}</h1>
         <p>{t('privateText')}</p>
         <p>
@@ -18,7 +18,7 @@ export function RestrictedNotice({ page }: { page: RestrictedPage }) {
     );
   }
   return (
-    <Layout head={head}>
+    <Layout>
       <h1>{page.title}</h1>
       <p>{t('passwordText')}</p>
       <form method="post" action={page.action} class="password-form">

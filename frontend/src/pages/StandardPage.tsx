@@ -1,5 +1,4 @@
 import type { StandardPageData } from '../api/types';
-import { bodyBlocks } from '../api/types';
 import { StreamField } from '../blocks/StreamField';
 
 /** About, privacy notice, disclaimer: a title, an introduction and a body. */
@@ -8,7 +7,7 @@ export function StandardPage({ page }: { page: StandardPageData }) {
     <article>
       <h1>{page.title}</h1>
       {page.introduction && <p class="lead">{page.introduction}</p>}
-      <StreamField blocks={bodyBlocks(page.body)} />
+      <StreamField blocks={page.body ?? []} />
     </article>
   );
 }
