@@ -20,6 +20,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from images.renditions import ResponsiveImageField
 
+from ..consultation_hours import ClinicConsultationsField
 from ..serializer_fields import (
     ClinicRefField,
     DoctorContactsField,
@@ -138,6 +139,7 @@ class DoctorPage(HeadlessPreviewMixin, AppointmentContactFields, Page):
         "procedures",
         "languages",
         "clinic_hours",
+        APIField("clinics", serializer=ClinicConsultationsField(source="hours_by_clinic")),
         "memberships",
         "publications",
         "biography",
