@@ -23,7 +23,7 @@ from home.visibility import request_site, visible_pages
 
 from .highlight import highlight, plain_texts
 from .matching import search_pages
-from .query_expansion import did_you_mean, highlighted_words
+from .query_expansion import did_you_mean, highlighted_words, synonym_table
 from .schemas import SearchHit, SearchQuery, SearchResults
 
 router = Router(tags=["search"])
@@ -101,19 +101,20 @@ def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignor
     that would find something.
     """
     site = request_site(request)
+    synonyms = synonym_table()  # read once for the search, the highlighted words and a suggestion's check
     visible = searchable_pages(site)
     promoted = _promotions(request, params.q, visible) if params.offset == 0 else []
     promoted_ids = {hit.page_id for hit in promoted if hit.page_id}
-    results = search_pages(visible.exclude(pk__in=promoted_ids), params.q)
+    results = search_pages(visible.exclude(pk__in=promoted_ids), params.q, synonyms=synonyms)
     count = results.count()
     page_ids = [page.pk for page in results[params.offset : params.offset + params.limit]]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-    marked = highlighted_words(params.q)
+    marked = highlighted_words(params.q, synonyms)
     hits = [_hit(specific[pk], marked, request, False) for pk in page_ids if pk in specific]
     suggestion = None
     if count == 0 and not promoted:
         suggestion = did_you_mean(params.q, visible, SEARCHABLE, site.pk if site else None)
-        if suggestion and not search_pages(visible, suggestion).count():
+        if suggestion and not search_pages(visible, suggestion, synonyms=synonyms).count():
             suggestion = None
     return SearchResults(
         query=params.q,

@@ -10,13 +10,16 @@ from wagtail.search.backends.base import BaseSearchResults
 from .query_expansion import search_query
 
 
-def search_pages(queryset: QuerySet, query: str, *, order_by_relevance: bool = True) -> BaseSearchResults:
+def search_pages(
+    queryset: QuerySet, query: str, *, order_by_relevance: bool = True, synonyms: dict[str, list[str]] | None = None
+) -> BaseSearchResults:
     """The pages of ``queryset`` matching a visitor's ``query`` through the site's search backend.
 
-    The words are read by :func:`search.query_expansion.search_query` (word starts, stems, synonyms).
+    The words are read by :func:`search.query_expansion.search_query` (word starts, stems, synonyms;
+    ``synonyms``: the synonym table when the caller has read it already).
     Lazy, sliceable, countable; ``queryset`` may filter only on the backend's indexed fields (or on ``pk``).
     """
-    return queryset.search(search_query(query), order_by_relevance=order_by_relevance)
+    return queryset.search(search_query(query, synonyms), order_by_relevance=order_by_relevance)
 
 
 def matching_ids(queryset: QuerySet, query: str) -> QuerySet | list:
