@@ -16,7 +16,7 @@ from home.models import DoctorPage
 from home.page_paths import page_path
 from home.visibility import request_site, visible_pages
 from images.models import CustomRendition
-from search.matching import matching_ids
+from search.matching import MATCH_LIMIT, candidate_ids, matching_ids
 
 from .models import ArticlePage, ArticlePageTag, Category
 from .schemas import ArticleAuthor, ArticleCard, ArticleCardPage, ArticleFilters
@@ -58,17 +58,18 @@ def article_cards_queryset(request: HttpRequest):
     )
 
 
-def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> list:
+def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> tuple[list, bool]:
     """The filters as conditions on an article's id, after checking that what they name exists.
 
     Each condition is an EXISTS or IN on the article's own row: no join multiplies rows (so no
     DISTINCT), PostgreSQL walks the ordering's index and stops at the page asked for, and the
-    same conditions count the articles from the page table alone.
+    same conditions count the articles from the page table alone. Also says whether the search
+    words match more than :data:`~search.matching.MATCH_LIMIT` visible articles.
     """
     # Which tags and doctors exist is decided from what a visitor may see, so a filter never
     # confirms a tag used only on hidden articles, or a hidden doctor.
     site = request_site(request)
-    conditions = []
+    conditions, many_matches = [], False
     if filters.category:
         if not Category.objects.filter(slug=filters.category).exists():
             raise _unknown("category", f"No category with the slug “{filters.category}”.")
@@ -87,8 +88,12 @@ def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> list:
         involved = ArticlePage.objects.filter(Q(author_id=filters.doctor) | Q(reviewer_id=filters.doctor))
         conditions.append(Q(pk__in=involved.values("pk")))
     if filters.q:
-        conditions.append(Q(pk__in=matching_ids(ArticlePage.objects.all(), filters.q)))
-    return conditions
+        # Few matches are selected by id; many are found as the ordering's index is walked, where they are dense.
+        visible = ArticlePage.objects.filter(pk__in=visible_pages(site, ArticlePage).values("pk"))
+        found = candidate_ids(visible, filters.q)
+        many_matches = len(found) > MATCH_LIMIT
+        conditions.append(Q(pk__in=matching_ids(visible, filters.q) if many_matches else found))
+    return conditions, many_matches
 
 
 def _card(article: ArticlePage, request: HttpRequest) -> ArticleCard:
@@ -121,12 +126,18 @@ def list_articles(request: HttpRequest, filters: ArticleFilters = Query(...)):  
     """Article cards of this site, filtered by category, tag, doctor (author or reviewer) or search words.
 
     Unknown categories, tags or doctors answer 422 naming the parameter, so a
-    typo is not mistaken for “no articles”. ``limit`` is at most 100.
+    typo is not mistaken for “no articles”. ``limit`` is at most 100. With ``q``,
+    ``count`` is at most 1,000: a search matching more is refined rather than paged through.
     """
-    conditions = _filter_conditions(request, filters)
+    conditions, many_matches = _filter_conditions(request, filters)
     queryset = article_cards_queryset(request).filter(*conditions).order_by(*ORDERINGS[filters.ordering])
     # Counted on the page table alone (its visibility columns are indexed for it): no article row is read.
-    count = visible_pages(request_site(request)).type(ArticlePage).filter(*conditions).count()
+    matching = visible_pages(request_site(request)).type(ArticlePage).filter(*conditions)
+    # A search is counted up to MATCH_LIMIT, never over every match of a common word.
+    if many_matches and not (filters.category or filters.tag or filters.doctor):
+        count = MATCH_LIMIT
+    else:
+        count = matching[:MATCH_LIMIT].count() if filters.q else matching.count()
     page = queryset[filters.offset : filters.offset + filters.limit]
     return ArticleCardPage(
         count=count,

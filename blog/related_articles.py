@@ -6,6 +6,7 @@ of the given articles, the newest few visible articles filed under it are picked
 categories, and each article keeps the newest of them that share one of its categories.
 """
 
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 
 from content_cache.copy_dependencies import record_related_categories
@@ -41,10 +42,20 @@ def related_articles_by_source(articles) -> dict[int, list]:
     visible = visible_articles(articles[0])
     filed_under = ArticlePage.categories.through.objects.filter(articlepage_id=OuterRef("pk"))
     # The newest of each category, one more than needed: an article is never related to itself.
-    newest_of_each = Q(pk__in=[])
-    for category_id in category_ids:
-        newest = visible.filter(Exists(filed_under.filter(category_id=category_id))).order_by(*newest_first)
-        newest_of_each |= Q(pk__in=newest.values("pk")[: RELATED_ARTICLES + 1])
+    newest = [
+        visible.filter(Exists(filed_under.filter(category_id=category_id)))
+        .order_by(*newest_first)
+        .values("pk")[: RELATED_ARTICLES + 1]
+        for category_id in category_ids
+    ]
+    if connection.features.supports_slicing_ordering_in_compound:
+        # One list of ids, each part read from the date index: an OR of subqueries made PostgreSQL
+        # test every article of the archive against each of them.
+        newest_of_each = Q(pk__in=newest[0].union(*newest[1:], all=True))
+    else:  # SQLite cannot limit the parts of a UNION
+        newest_of_each = Q(pk__in=[])
+        for ids in newest:
+            newest_of_each |= Q(pk__in=ids)
     candidates = (
         visible.filter(newest_of_each, categories__in=category_ids)
         .annotate(category_id=F("categories__id"))

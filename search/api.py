@@ -22,8 +22,8 @@ from home.page_paths import page_path
 from home.visibility import request_site, visible_pages
 
 from .highlight import highlight, plain_texts
-from .matching import search_pages
-from .query_expansion import did_you_mean, highlighted_words
+from .matching import MATCH_LIMIT, candidate_ids, search_pages
+from .query_expansion import did_you_mean, highlighted_words, synonym_table
 from .schemas import SearchHit, SearchQuery, SearchResults
 
 router = Router(tags=["search"])
@@ -96,24 +96,29 @@ def _promotions(request: HttpRequest, query: str, visible) -> list[SearchHit]:
 def search(request: HttpRequest, params: SearchQuery = Query(...)):  # ty: ignore[call-non-callable]
     """Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance.
 
+    A search matching more than 1,000 pages ranks (and counts) 1,000 of them: a visitor adds a word.
+
     Every word must match, as the start of a word, stemmed, or as one of its synonyms (the
     admin's search synonyms). When nothing matches, ``suggestion`` offers the closest words
     that would find something.
     """
     site = request_site(request)
+    synonyms = synonym_table()  # read once for the search, the highlighted words and a suggestion's check
     visible = searchable_pages(site)
     promoted = _promotions(request, params.q, visible) if params.offset == 0 else []
     promoted_ids = {hit.page_id for hit in promoted if hit.page_id}
-    results = search_pages(visible.exclude(pk__in=promoted_ids), params.q)
-    count = results.count()
+    # Every match is ranked, or MATCH_LIMIT of them when more match: never every page of a common word.
+    candidates = candidate_ids(visible.exclude(pk__in=promoted_ids), params.q, synonyms)[:MATCH_LIMIT]
+    results = search_pages(Page.objects.filter(pk__in=candidates), params.q, synonyms=synonyms)
+    count = len(candidates)
     page_ids = [page.pk for page in results[params.offset : params.offset + params.limit]]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-    marked = highlighted_words(params.q)
+    marked = highlighted_words(params.q, synonyms)
     hits = [_hit(specific[pk], marked, request, False) for pk in page_ids if pk in specific]
     suggestion = None
     if count == 0 and not promoted:
         suggestion = did_you_mean(params.q, visible, SEARCHABLE, site.pk if site else None)
-        if suggestion and not search_pages(visible, suggestion).count():
+        if suggestion and not search_pages(visible, suggestion, synonyms=synonyms).count():
             suggestion = None
     return SearchResults(
         query=params.q,

@@ -90,26 +90,30 @@ def alternatives(word: str, table: dict[str, list[str]]) -> list[str]:
     return found
 
 
-def expanded_words(text: str) -> list[list[str]]:
-    """For each searched word of ``text``, the words that may stand for it."""
-    table = synonym_table()
+def expanded_words(text: str, synonyms: dict[str, list[str]] | None = None) -> list[list[str]]:
+    """For each searched word of ``text``, the words that may stand for it.
+
+    ``synonyms`` is a :func:`synonym_table` already read for this request (read here when not given),
+    so that one search reads the synonym list once however many times it expands words.
+    """
+    table = synonym_table() if synonyms is None else synonyms
     return [alternatives(word, table) for word in search_words(text)]
 
 
-def search_query(text: str) -> SearchQuery | str:
+def search_query(text: str, synonyms: dict[str, list[str]] | None = None) -> SearchQuery | str:
     """The search backend's query for ``text``: every word (or one of its synonyms) must match."""
     terms = [
         Or([PlainText(word) for word in group]) if len(group) > 1 else PlainText(group[0])
-        for group in expanded_words(text)
+        for group in expanded_words(text, synonyms)
     ]
     if not terms:
         return text
     return terms[0] if len(terms) == 1 else And(terms)
 
 
-def highlighted_words(text: str) -> str:
+def highlighted_words(text: str, synonyms: dict[str, list[str]] | None = None) -> str:
     """Every word a hit for ``text`` may contain, for marking in its snippet."""
-    return " ".join(word for group in expanded_words(text) for word in group)
+    return " ".join(word for group in expanded_words(text, synonyms) for word in group)
 
 
 def _text_fields(model) -> list[str]:

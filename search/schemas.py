@@ -41,7 +41,9 @@ class SearchResults(Schema):
     """Promoted hits first, then the search hits of the requested page."""
 
     query: str
-    count: int = Field(description="How many (non-promoted) pages match.")
+    count: int = Field(
+        description="How many (non-promoted) pages match, at most 1,000 (1,000 of them are ranked when more match)."
+    )
     limit: int
     offset: int
     items: list[SearchHit]

@@ -55,5 +55,11 @@ if not env_str("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
+            # Django's default of 300 entries is far too few: each page has several copies (its HTML, its
+            # route and detail answers, the lists it appears on), so a 50,000-article site visited by a
+            # crawler keeps ~200,000. Past the limit Django deletes a third of all entries by key order,
+            # expired or not, which may include the generation keys saying what is fresh, and the
+            # whole site turns cold. The limit is counted on each write (a cache miss), not each read.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 250_000)},
         }
     }

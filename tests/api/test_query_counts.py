@@ -165,3 +165,12 @@ def test_the_article_list_page_costs_the_same_with_1_and_with_20_cards(client, s
     add_articles(site_tree, 19)
     twenty = count_queries(client, site_tree.blog.url)
     assert twenty == one, (one, twenty)
+
+
+@pytest.mark.parametrize("url", ["/api/v3/pages/{id}/", "/api/v3/route/?path={path}"])
+def test_an_article_costs_the_same_beside_1_and_21_articles_of_its_categories(client, site_tree, url):
+    url = url.format(id=site_tree.article.pk, path=site_tree.article.url)
+    add_articles(site_tree, 1)
+    few = count_queries(client, url)
+    add_articles(site_tree, 20)
+    assert count_queries(client, url) == few

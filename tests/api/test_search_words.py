@@ -4,6 +4,8 @@ The same rule answers ``/api/v3/search/`` and ``/api/v3/articles/?q=``, on SQLit
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from search.models import SearchSynonym
@@ -145,3 +147,29 @@ def test_words_are_split_at_spaces_and_punctuation_only():
         "side",
         "effects",
     ]
+
+
+def test_a_search_matching_more_than_the_limit_counts_and_ranks_the_limit(client, site_tree, monkeypatch):
+    # (The limit is 1,000; lowered here rather than publishing a thousand articles.)
+    for module in ("search.matching", "search.api", "blog.api"):
+        monkeypatch.setattr(f"{module}.MATCH_LIMIT", 3)
+    for number in range(5):
+        make_article(site_tree.blog, title=f"Radiotherapy session {number}")
+    make_article(site_tree.blog, title="Brachytherapy explained")
+
+    common = client.get("/api/v3/articles/?q=radiotherapy&limit=2").json()
+    assert common["count"] == 3 and len(common["items"]) == 2
+    searched = client.get("/api/v3/search/", {"q": "radiotherapy"}).json()
+    assert searched["count"] == 3 and len(searched["items"]) == 3
+    # Below the limit every match is counted and offered.
+    rare = client.get("/api/v3/articles/?q=brachytherapy").json()
+    assert rare["count"] == 1 and rare["items"][0]["title"] == "Brachytherapy explained"
+    assert client.get("/api/v3/search/", {"q": "brachytherapy"}).json()["count"] == 1
+
+
+def test_a_search_reads_the_synonym_list_once(client, site_tree):
+    make_article(site_tree.blog, title="Chemotherapy at home")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v3/search/", {"q": "chemotherapy"}).json()["count"] >= 1
+    synonym_reads = [q for q in queries.captured_queries if SearchSynonym._meta.db_table in q["sql"]]
+    assert len(synonym_reads) == 1

@@ -44,7 +44,8 @@ export interface paths {
          * @description Article cards of this site, filtered by category, tag, doctor (author or reviewer) or search words.
          *
          *     Unknown categories, tags or doctors answer 422 naming the parameter, so a
-         *     typo is not mistaken for “no articles”. ``limit`` is at most 100.
+         *     typo is not mistaken for “no articles”. ``limit`` is at most 100. With ``q``,
+         *     ``count`` is at most 1,000: a search matching more is refined rather than paged through.
          */
         get: operations["articles_list"];
         put?: never;
@@ -407,6 +408,8 @@ export interface paths {
         /**
          * Search doctors, articles and pages
          * @description Pages of this site matching ``q``: editors' promotions first (on the first page), then hits by relevance.
+         *
+         *     A search matching more than 1,000 pages ranks (and counts) 1,000 of them: a visitor adds a word.
          *
          *     Every word must match, as the start of a word, stemmed, or as one of its synonyms (the
          *     admin's search synonyms). When nothing matches, ``suggestion`` offers the closest words
@@ -2264,7 +2267,7 @@ export interface components {
         SearchResults: {
             /**
              * Count
-             * @description How many (non-promoted) pages match.
+             * @description How many (non-promoted) pages match, at most 1,000 (1,000 of them are ranked when more match).
              */
             count: number;
             /** Items */
