@@ -22,11 +22,11 @@ from wagtail.models import Page, Site
 from blog.api import list_articles
 from blog.models import BlogIndexPage
 from blog.schemas import ArticleCardPage, ArticleFilters
-from cms.api.routers.route import routed_page
 from home.api import site_shell
 from home.api_output import as_api_json
 from home.booking import URI_COMPONENT_SAFE
 from home.models import DoctorPage, HomePage
+from routing.route import routed_page
 from search.api import search
 from search.schemas import SearchQuery, SearchResults
 

@@ -22,13 +22,13 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction, Site
 
 from blog.models import ArticlePage
-from cms.api.routers.route import find_public_page
 from content_cache.copy_dependencies import answer_is_one_page
 from content_cache.page_cache import cached_page
 from content_cache.query_parameters import query_limited_to
 from frontend.security_headers import frontend_csp
 from home.booking import appointment_query
 from home.visibility import is_published_behind_restrictions, visible_reference
+from routing.route import find_public_page
 
 from . import document_head
 from .page_payload import ListingNotFound, PagePayload, RestrictedPage, page_payload, payload, search_payload

@@ -58,7 +58,7 @@ def page_head(page) -> PageHead:
     breadcrumbs: list[Breadcrumb] = []
     root = site_root_path(page)
     if root is not None:
-        # Set by cms.api.prefetch for API answers; otherwise one query (titles only need plain pages).
+        # Set by routing.prefetch for API answers; otherwise one query (titles only need plain pages).
         ancestors = getattr(page, "prefetched_ancestors", None)
         if ancestors is None:
             ancestors = list(page.get_ancestors())

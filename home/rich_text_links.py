@@ -43,7 +43,7 @@ def linked_page_ids(value) -> set[str]:
 def page_links_of(stream_value) -> Iterator[None]:
     """Within the block, links from ``stream_value``'s rich text resolve without further queries.
 
-    The linked pages are those ``cms.api.prefetch`` loaded with the page's ancestors
+    The linked pages are those ``routing.prefetch`` loaded with the page's ancestors
     (``prefetched_linked_pages`` on the value), else loaded here in one query.
     """
     pages = getattr(stream_value, "prefetched_linked_pages", None)

@@ -23,7 +23,7 @@ def root_depth(root: SiteRootPath) -> int:
 def site_settings_of(page):
     """The settings (with their site and default social image) of ``page``'s site, or ``None``.
 
-    ``cms.api.prefetch`` sets them on the pages of an API answer (one query for all);
+    ``routing.prefetch`` sets them on the pages of an API answer (one query for all);
     otherwise this is one query.
     """
     # home.models imports this module (through api_fields): imported when called, to break that cycle.

@@ -78,7 +78,7 @@ def replace_v3_pages_queryset(replacement: Callable) -> None:
 
     The router module calls the module-level name ``get_pages_queryset`` (imported from
     ``wagtail.api.v3.querysets``) for every read; Wagtail 8.0 has no setting or hook for it (v2 had
-    ``get_queryset`` on a viewset subclass). Used by ``cms/api/pages_visibility.py`` so anonymous reads
+    ``get_queryset`` on a viewset subclass). Used by ``routing/pages_visibility.py`` so anonymous reads
     follow ``home.visibility``. Refuses, rather than silently doing nothing, if the router no longer
     reads that name. Goes when Wagtail's v3 routers take a queryset hook.
     """
@@ -98,7 +98,7 @@ def is_v3_page_detail_view(view: Callable) -> bool:
     """Whether ``view`` is Wagtail's v3 page detail operation (``GET /api/v3/pages/{id}/``).
 
     Recognised by its module and function name, which Wagtail does not promise. Used to serve it with
-    the page's relations prefetched (``cms/api/prefetch.py``). Goes when Wagtail's detail operation
+    the page's relations prefetched (``routing/prefetch.py``). Goes when Wagtail's detail operation
     takes a queryset hook.
     """
     return (getattr(view, "__module__", None), getattr(view, "__name__", None)) == PAGE_DETAIL_VIEW
@@ -124,7 +124,7 @@ def set_cached_parent(page, parent) -> None:
     """Make ``page.get_parent()`` return ``parent`` without a query.
 
     treebeard's ``MP_Node.get_parent`` caches its answer in the private ``_cached_parent_obj``
-    (read by Wagtail's API ``meta.parent``). Used by ``cms/api/prefetch.py`` when the ancestors were
+    (read by Wagtail's API ``meta.parent``). Used by ``routing/prefetch.py`` when the ancestors were
     fetched for the breadcrumbs already. Goes if treebeard/Wagtail accept a prefetched parent.
     """
     page._cached_parent_obj = parent
@@ -139,7 +139,7 @@ def set_prefetched(instance, cache_name: str, queryset: QuerySet, items: Iterabl
     Django has no public way to fill the prefetch cache with rows fetched otherwise (here: many
     alike inline lists in one ``UNION`` query), so the queryset's private ``_result_cache`` and
     ``_prefetch_done`` are set and it is put in ``instance._prefetched_objects_cache``, as
-    ``prefetch_related_objects`` does. Used by ``cms/api/prefetch.py``. Goes with a public
+    ``prefetch_related_objects`` does. Used by ``routing/prefetch.py``. Goes with a public
     ``Prefetch`` that accepts rows fetched another way.
     """
     queryset._result_cache = list(items)

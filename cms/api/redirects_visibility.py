@@ -2,7 +2,7 @@
 
 Wagtail 8's v3 redirects router answers anonymous reads from every redirect; one that leads to a page a
 visitor may not see (a draft, a private or expired page) would give that page's address away. So, as in
-the route API and API v2 (:func:`cms.api.routers.route.leading_to_visible_pages`), without a bearer token
+the route API and API v2 (:func:`routing.route.leading_to_visible_pages`), without a bearer token
 the list holds only redirects to an address or to a visible page, and the detail and ``find`` of any
 other answer ``404``. A token's holder (staff tools) reads every redirect, as in Wagtail.
 """
@@ -19,9 +19,8 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import APIToken
 
+from routing.route import leading_to_visible_pages
 from upstream_internals import v3_redirects_view_name
-
-from .routers.route import leading_to_visible_pages
 
 
 def holds_token(request: HttpRequest) -> bool:

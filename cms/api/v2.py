@@ -3,7 +3,7 @@
 It reads the same ``api_fields`` declarations as API v3, so the two APIs
 never disagree about what a page, image or document exposes. Readers see
 only the pages :mod:`home.visibility` allows on the requested site, whoever
-they are signed in as (``cms/api/pages_visibility.py``, shared with v3).
+they are signed in as (``routing/pages_visibility.py``, shared with v3).
 Every endpoint is anonymous and JSON only (``cms/api/v2_anonymous.py``).
 """
 
@@ -13,15 +13,16 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
-from .pages_visibility import public_pages_queryset
-from .prefetch import fetch_specific, prefetch_for_api, with_api_relations
-from .routers.route import leading_to_visible_pages
+from routing.pages_visibility import public_pages_queryset
+from routing.prefetch import fetch_specific, prefetch_for_api, with_api_relations
+from routing.route import leading_to_visible_pages
+
 from .v2_anonymous import AnonymousJSONOnly, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from .v2_anonymous import PublicRedirectsAPIViewSet as AnonymousRedirectsAPIViewSet
 
 
 class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
-    """Visible pages only, joined and prefetched (``cms/api/prefetch.py``): the same queries at any length."""
+    """Visible pages only, joined and prefetched (``routing/prefetch.py``): the same queries at any length."""
 
     def get_base_queryset(self):
         """The pages an anonymous visitor may see on the requested site (session and user never count)."""
@@ -40,7 +41,7 @@ class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
         return self._api_queryset.all()
 
     def paginate_queryset(self, queryset):
-        """The page of results, completed by :func:`cms.api.prefetch.prefetch_for_api` (a few queries for all)."""
+        """The page of results, completed by :func:`routing.prefetch.prefetch_for_api` (a few queries for all)."""
         pages = list(super().paginate_queryset(queryset))
         return prefetch_for_api(pages) if queryset.model is not Page else pages
 

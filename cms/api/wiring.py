@@ -35,6 +35,8 @@ from wagtail.api.v3.api import api
 from appointments.api import appointments_router, cta_events_router
 from blog.api import router as articles_router
 from home.api import router as site_router
+from routing import pages_visibility, prefetch
+from routing.route import router as route_router
 from search.api import router as search_router
 
 from . import (
@@ -43,14 +45,11 @@ from . import (
     nul_characters,
     object_keys,
     openapi,
-    pages_visibility,
     pagination,
-    prefetch,
     read_only,
     redirects_visibility,
 )
 from .routers.preview import router as preview_router
-from .routers.route import router as route_router
 
 # 1. Project routers, one line per app.
 api.add_router("/articles/", articles_router)

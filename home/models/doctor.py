@@ -183,7 +183,7 @@ class DoctorPage(HeadlessPreviewMixin, AppointmentContactFields, Page):
     def hours_by_clinic(self) -> list[tuple[Clinic, list["DoctorClinicHours"]]]:
         """Each clinic the doctor consults at, in the order first listed, with the doctor's hours there.
 
-        Reads ``clinic_hours`` (prefetched with their clinics for API answers: see ``cms/api/prefetch.py``).
+        Reads ``clinic_hours`` (prefetched with their clinics for API answers: see ``routing/prefetch.py``).
         """
         grouped: dict[int, tuple[Clinic, list[DoctorClinicHours]]] = {}
         for item in self.clinic_hours.all():

@@ -17,8 +17,8 @@ from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from cms.api import pages_visibility
 from cms.api.wiring import api
+from routing import pages_visibility
 from upstream_internals import (
     PAGES_QUERYSET_NAME,
     exception_handler,

@@ -26,7 +26,6 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import APIToken, Page, PageViewRestriction, Site
 
 from blog.models import ArticlePage
-from cms.api import pages_visibility as api_pages_visibility
 from home.models import (
     DoctorPage,
     HomePage,
@@ -35,6 +34,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from routing import pages_visibility as api_pages_visibility
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,6 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from cms.api.prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
 from content_cache.copy_dependencies import answer_is_one_page
 from home.api_auth import TOKEN_OR_ANONYMOUS
 from home.api_output import as_api_json
@@ -32,6 +31,7 @@ from home.models import SiteSettings
 from home.page_head import page_head
 from home.site_roots import site_settings_of
 from home.visibility import request_site, visible_on_their_sites, visible_pages
+from routing.prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
 
 router = Router(tags=["route"])
 
@@ -132,7 +132,7 @@ def find_public_page(request: HttpRequest, path: str):
 
     Found by its URL path (the slugs from the site's root page in the active
     language, as ``Page.route`` walks them) in one query, then fetched with
-    everything its answer shows (``cms.api.prefetch``).
+    everything its answer shows (``routing.prefetch``).
     """
     site = request_site(request)
     if site is None:

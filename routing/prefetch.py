@@ -20,7 +20,7 @@ listing each is a query per page. Here:
 
 Both APIs use them: Wagtail API v2's page listing and detail
 (``cms/api/v2.py``), API v3's page detail (:func:`install`) and route
-lookup (``cms/api/routers/route.py``).
+lookup (``routing/route.py``).
 """
 
 from functools import wraps
@@ -322,7 +322,7 @@ def _ancestors_of(page_id: int) -> Q:
 def detail_with_relations(view):
     """Wagtail's page detail (``GET /api/v3/pages/{id}/``) for the live version, fetched with :func:`prefetch_for_api`.
 
-    The same lookup as Wagtail's view (``cms.api.pages_visibility.pages_queryset``: the visibility rule for
+    The same lookup as Wagtail's view (``routing.pages_visibility.pages_queryset``: the visibility rule for
     visitors, Wagtail's for a token), then the
     specific page with its relations; drafts (``version=draft`` with a token) go to Wagtail's view.
     """
