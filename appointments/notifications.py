@@ -28,6 +28,7 @@ from django.views.decorators.debug import sensitive_variables
 from wagtail.models import Site
 
 from home.models import SiteSettings
+from home.site_roots import site_name_of
 
 from . import conf
 from .models import AppointmentRequest
@@ -115,7 +116,7 @@ def send_notification(appointment_id: int, site_id: int | None = None) -> str:
         "appointment": appointment,
         # The admin is served at the site's own address (see home/site_address.py).
         "admin_url": (site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")) + admin_path,
-        "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
+        "site_name": site_name_of(site),
         "source_url": appointment.source_page.get_full_url() if appointment.source_page else "",
         # What the visitor typed, so it cannot pass for the clinic's own lines (appointments/visitor_text.py).
         "visitor_name": one_line(appointment.name),

@@ -25,6 +25,7 @@ from blog.models import ArticlePage, BlogIndexPage, Category
 from content_cache.page_cache import cached_answer
 from discovery.sitemap import last_modified
 from home.models import DoctorPage
+from home.site_roots import site_name_of
 from home.visibility import visible_pages
 from images.missing_files import rendition_or_none
 from images.models import CustomRendition
@@ -65,7 +66,7 @@ class ArticlesFeed(Feed):
 
     @property
     def site_name(self) -> str:
-        return self.site.site_name or settings.WAGTAIL_SITE_NAME
+        return site_name_of(self.site)
 
     def filter_articles(self, articles, obj):
         return articles

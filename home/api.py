@@ -17,6 +17,7 @@ from .models import Clinic, DoctorPage, SiteSettings
 from .page_head import head
 from .page_paths import page_path
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
+from .site_roots import site_name_of
 from .visibility import visible_pages
 
 router = Router(tags=["site"])
@@ -49,7 +50,7 @@ def _app_page_head(
 
 
 def _app_page_heads(request: HttpRequest, site: Site, home: PageLink, settings: SiteSettings) -> AppPageHeads:
-    name = site.site_name or home["title"]
+    name = site_name_of(site)
     image = SocialImage(**site_share_image(site.root_page, settings))
     return AppPageHeads(
         search=_app_page_head(
@@ -102,7 +103,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
     home = _link(root, request)
     return {
         "site": SiteIdentity(
-            name=site.site_name or root.title,
+            name=site_name_of(site),
             root_url=site.root_url,
             language=language or root.locale.language_code,
             home=home,

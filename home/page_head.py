@@ -1,21 +1,15 @@
 """A page's SEO head: title, document title, description, canonical URL, social image, breadcrumbs."""
 
-from django.conf import settings as django_settings
 from django.utils.html import strip_tags
 
 from home.share_image import share_image
-from home.site_roots import root_depth, site_root_path, site_settings_of
+from home.site_roots import root_depth, site_name_of, site_root_path, site_settings_of
 
 from .api_shapes import Breadcrumb, PageHead, SocialImage
 from .page_paths import page_path
 
 # Page fields tried, in order, for the description.
 DESCRIPTION_FALLBACKS = ("summary", "hero_text", "introduction")
-
-
-def site_name_of(site) -> str:
-    """The site's name as pages show it: Wagtail's site name, else the project's."""
-    return (site.site_name if site is not None else "") or django_settings.WAGTAIL_SITE_NAME
 
 
 def document_title(title: str, site) -> str:

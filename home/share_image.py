@@ -28,7 +28,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
-from home.site_roots import site_root_path, site_settings_of
+from home.site_roots import site_name_of, site_root_path, site_settings_of
 from home.visibility import visible_beside, visible_reference
 from images.missing_files import rendition_or_none
 
@@ -113,7 +113,7 @@ def generated_share_image(page) -> ShareImage:
     title = page.seo_title or page.title
     doctor = doctor_line(page)
     settings_of_site = site_settings_of(page)
-    site_name = (settings_of_site.site.site_name if settings_of_site else "") or settings.WAGTAIL_SITE_NAME
+    site_name = site_name_of(settings_of_site.site if settings_of_site else None)
     key = hashlib.sha256("\x1f".join((LAYOUT_VERSION, title, doctor, site_name)).encode()).hexdigest()[:16]
     name = f"{STORAGE_DIR}/{page.pk}-{key}.jpg"
     # Asking remote storage (S3) whether a file exists is a request: remember the answer.

@@ -1,6 +1,12 @@
 """Which site a page belongs to (from Wagtail's cached site root paths, no query when warm), and its settings."""
 
+from django.conf import settings
 from wagtail.models import Site, SiteRootPath
+
+
+def site_name_of(site: Site | None) -> str:
+    """The site's name as pages, feeds, e-mails and the admin show it: Wagtail's site name, else the project's."""
+    return (site.site_name if site is not None else "") or settings.WAGTAIL_SITE_NAME
 
 
 def site_root_path(page) -> SiteRootPath | None:

@@ -1,8 +1,9 @@
 """``{% site_name %}``: the practice's name as staff know it, for the admin's title and welcome."""
 
 from django import template
-from django.conf import settings
 from wagtail.models import Site
+
+from home.site_roots import site_name_of
 
 register = template.Library()
 
@@ -11,4 +12,4 @@ register = template.Library()
 def site_name() -> str:
     """The default site's name (Settings → Sites), else ``WAGTAIL_SITE_NAME``."""
     site = Site.objects.filter(is_default_site=True).only("site_name").first()
-    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+    return site_name_of(site)

@@ -140,3 +140,13 @@ def test_the_site_name_rule_holds_for_another_site_name(client, seed_article, de
     Site.objects.filter(pk=demo_site.pk).update(site_name="City Cancer Clinic")
     html = client.get("/").content.decode()
     assert title_of(html) == "City Cancer Clinic"
+
+
+def test_a_site_without_a_name_is_called_by_the_projects_name_on_every_surface(
+    client, seed_article, demo_site, settings
+):
+    settings.WAGTAIL_SITE_NAME = "Riverside Oncology"
+    Site.objects.filter(pk=demo_site.pk).update(site_name="")
+    assert title_of(client.get("/").content.decode()) == "Riverside Oncology"
+    assert client.get("/api/v3/site/").json()["site"]["name"] == "Riverside Oncology"
+    assert "<title>Riverside Oncology – Articles</title>" in client.get("/feeds/articles.rss").content.decode()

@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from .route import RoutedPage, routed_page_data
+from routing.route import RoutedPage, routed_page_data
 
 router = Router(tags=["preview"])
 
