@@ -25,7 +25,7 @@ from wagtail.models import Site
 from blog.models import ArticlePage, BlogIndexPage
 from demo.builder import DemoSiteBuilder
 from home.models import DoctorPage, HomePage
-from tests.factories import ClinicSite, make_clinic_site
+from tests.factories import ClinicSite, make_clinic_site, restart_numbering
 
 
 def _database_label() -> str:
@@ -99,6 +99,12 @@ def pytest_sessionstart(session):
             f"DATABASE_URL points at PostgreSQL ({_database_label()}), which cannot be reached: {error}".strip(),
             returncode=3,
         )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_numbering():
+    """Default slugs and publication dates of built content count from 1 in every test, never into the future."""
+    restart_numbering()
 
 
 @pytest.fixture(autouse=True)

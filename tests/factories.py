@@ -24,8 +24,15 @@ from blog.models import ArticlePage, BlogIndexPage, Category
 from home.models import DoctorPage, HomePage, StandardPage
 from images.models import CustomImage
 
-# Numbers file names, slugs and default publication dates: unique within a test run.
+# Numbers file names, slugs and default publication dates: unique within a test (tests/conftest.py
+# restarts it for each), so default dates stay a few days apart in mid-2024 however many tests ran before.
 _numbers = count(1)
+
+
+def restart_numbering() -> None:
+    """Number the next article, image and slug from 1 again (each test starts afresh)."""
+    global _numbers
+    _numbers = count(1)
 
 
 def image_bytes(size: tuple[int, int] = (40, 30), image_format: str = "PNG") -> bytes:
@@ -85,15 +92,15 @@ def make_article(
     ``editor`` is the user the revision is saved by (none: a system change).
 
     ``fields`` override the defaults: a numbered title and slug, a summary
-    naming the title, one paragraph of body, and a publication date in 2024
-    that is later for each article made.
+    naming the title, one paragraph of body, and a publication date in mid-2024 (after the
+    fixed dates of the fixtures' articles) that is later for each article the test makes.
     """
     number = next(_numbers)
     title = title or f"Article {number}"
     defaults = {
         "slug": f"article-{number}",
         "summary": f"What “{title}” explains.",
-        "published_date": date(2024, 1, 1) + timedelta(days=number),
+        "published_date": date(2024, 6, 1) + timedelta(days=number),
     }
     page = ArticlePage(
         title=title,

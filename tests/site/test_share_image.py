@@ -77,7 +77,7 @@ def test_otherwise_a_card_is_drawn_with_title_and_doctor(clinic):
     assert card.format == "JPEG" and card.size == (1200, 630)
     # The site's brand colour fills the card; the title is drawn in white on it.
     assert _close(card.convert("RGB").getpixel((5, 5)), (11, 95, 90))
-    assert any(_close(pixel, (255, 255, 255)) for pixel in card.crop((80, 120, 1120, 200)).getdata())
+    assert any(_close(pixel, (255, 255, 255)) for pixel in card.crop((80, 120, 1120, 200)).get_flattened_data())
 
 
 def test_standard_pages_name_the_sites_first_doctor(clinic):
