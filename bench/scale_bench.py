@@ -72,6 +72,8 @@ def requests_to_measure(env: dict) -> dict[str, str]:
         "HTML `/articles/?category=`": f"{facts['index']}?category={facts['category']}",
         "HTML newest article": facts["path"],
         "feed `/feeds/articles.rss`": "/feeds/articles.rss",
+        "sitemap index `/sitemap.xml`": "/sitemap.xml",
+        "sitemap file `?p=1` (up to `SITEMAP_PAGE_SIZE` URLs)": "/sitemap-pages.xml?p=1",
     }
 
 
