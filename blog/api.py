@@ -71,16 +71,24 @@ def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> tuple[l
     site = request_site(request)
     conditions, many_matches = [], False
     if filters.category:
-        if not Category.objects.filter(slug=filters.category).exists():
+        # Filtered by id, not by a join on the slug: PostgreSQL then knows how many articles carry
+        # it (its statistics are per id), and counts a common one by hashing rather than row by row.
+        category_id = Category.objects.filter(slug=filters.category).values_list("pk", flat=True).first()
+        if category_id is None:
             raise _unknown("category", f"No category with the slug “{filters.category}”.")
-        filed = ArticlePage.categories.through.objects.filter(
-            articlepage_id=OuterRef("pk"), category__slug=filters.category
-        )
+        filed = ArticlePage.categories.through.objects.filter(articlepage_id=OuterRef("pk"), category_id=category_id)
         conditions.append(Exists(filed))
     if filters.tag:
-        if not visible_pages(site, ArticlePage).filter(tags__slug=filters.tag).exists():
+        tag_id = (
+            ArticlePageTag.objects.filter(
+                tag__slug=filters.tag, content_object_id__in=visible_pages(site, ArticlePage).values("pk")
+            )
+            .values_list("tag_id", flat=True)
+            .first()
+        )
+        if tag_id is None:
             raise _unknown("tag", f"No article is tagged “{filters.tag}”.")
-        tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag__slug=filters.tag)
+        tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id=tag_id)
         conditions.append(Exists(tagged))
     if filters.doctor:
         if not visible_pages(site, DoctorPage).filter(pk=filters.doctor).exists():
