@@ -4,11 +4,10 @@ The frontend lists them clinic by clinic; it reads the groups and the day names
 from here rather than grouping and naming the rows itself.
 """
 
-from rest_framework.fields import Field
 from typing_extensions import TypedDict
 
 from .api_shapes import ClinicRef
-from .serializer_fields import ClinicRefField
+from .serializer_fields import ClinicRefField, ReadOnlyField
 
 _clinic_ref = ClinicRefField()
 
@@ -29,12 +28,8 @@ class ClinicConsultations(TypedDict):
     hours: list[ConsultationHours]
 
 
-class ClinicConsultationsField(Field):
+class ClinicConsultationsField(ReadOnlyField):
     """A doctor's hours grouped by clinic (``DoctorPage.hours_by_clinic``), in the order the editor listed them."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(*args, **kwargs)
 
     def to_representation(self, value) -> list[ClinicConsultations]:
         return [
