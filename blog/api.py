@@ -9,6 +9,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpRequest
 from ninja import Query, Router
 from wagtail.api.v3.errors import ProblemDetail, as_validation_error
+from wagtail.models import Page
 
 from home.api_auth import TOKEN_OR_ANONYMOUS
 from home.cards import article_summary, category_refs
@@ -97,7 +98,8 @@ def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> tuple[l
         conditions.append(Q(pk__in=involved.values("pk")))
     if filters.q:
         # Few matches are selected by id; many are found as the ordering's index is walked, where they are dense.
-        visible = ArticlePage.objects.filter(pk__in=visible_pages(site, ArticlePage).values("pk"))
+        # Searched as pages (the same index entries): the search index joins pages by an indexed key.
+        visible = Page.objects.type(ArticlePage).filter(pk__in=visible_pages(site, ArticlePage).values("pk"))
         found = candidate_ids(visible, filters.q)
         many_matches = len(found) > MATCH_LIMIT
         conditions.append(Q(pk__in=matching_ids(visible, filters.q) if many_matches else found))

@@ -6,16 +6,39 @@ PostgreSQL), applied to the full text instead of titles only. Stemming stays
 the database's (PostgreSQL's ``english`` configuration; Porter on SQLite, see
 migration ``site_search.0003``). :mod:`search.query_expansion` gives each word
 its own term, so every word is matched this way.
+
+On PostgreSQL a word is asked for as ``'word':* | 'word'``: the same matches as ``'word':*``,
+but PostgreSQL estimates how many entries a prefix matches from no statistics (a fixed 1,000),
+and how many a whole word matches from its statistics. With a common word (every article says
+“treatment”) the fixed guess made it hash every match before ranking a thousand of them
+(150 ms at 50,000 articles); told the truth, it looks the candidates up one by one (35 ms).
 """
 
 from functools import cache
 
+from django.contrib.postgres.search import SearchQuery
 from modelsearch.backends.database import SearchBackend as database_search_backend
+from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+from modelsearch.backends.database.postgres.query import Lexeme
+from wagtail.search.query import PlainText
+
+
+class _WholeWordEstimated:
+    """PostgreSQL compiler mixin: a one-word term is also asked for as the whole word (see the module)."""
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        words = query.query_string.split() if isinstance(query, PlainText) else []
+        if len(words) != 1 or invert:
+            return super().build_tsquery_content(query, config=config, invert=invert)
+        word_start = Lexeme(words[0], prefix=True) | Lexeme(words[0])
+        return SearchQuery(word_start, search_type="raw", config=config)
 
 
 @cache
 def _word_start(compiler_class: type) -> type:
-    return type(f"WordStart{compiler_class.__name__}", (compiler_class,), {"LAST_TERM_IS_PREFIX": True})
+    is_postgresql = issubclass(compiler_class, PostgresSearchQueryCompiler)
+    bases = (_WholeWordEstimated, compiler_class) if is_postgresql else (compiler_class,)
+    return type(f"WordStart{compiler_class.__name__}", bases, {"LAST_TERM_IS_PREFIX": True})
 
 
 def SearchBackend(params):  # the name Wagtail looks up in a backend module
