@@ -11,7 +11,7 @@ imports none of the project's apps.
 """
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import QuerySet
 from ninja import NinjaAPI, Router
@@ -128,6 +128,20 @@ def set_cached_parent(page, parent) -> None:
     fetched for the breadcrumbs already. Goes if treebeard/Wagtail accept a prefetched parent.
     """
     page._cached_parent_obj = parent
+
+
+def next_child_paths(parent, last_child) -> Iterator[str]:
+    """The tree paths of new children of ``parent``, in order, after ``last_child`` (``None``: none yet).
+
+    treebeard (5.3) builds a materialised path with the private ``MP_Node._get_path`` and reads a
+    child's position with ``_get_lastpos_in_path``; its public ``add_child`` and ``load_bulk`` insert one
+    page at a time, a query and a lock each. Used by ``generate_articles`` to insert thousands of
+    articles in bulk. Goes when treebeard offers a bulk insert of siblings.
+    """
+    position = last_child._get_lastpos_in_path() if last_child is not None else 0
+    while True:
+        position += 1
+        yield type(parent)._get_path(parent.path, parent.depth + 1, position)
 
 
 # --- Django 5.2.x ---------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from upstream_internals import (
     is_uncommitted,
     is_v3_page_detail_view,
     mounted_routers,
+    next_child_paths,
     set_cached_parent,
     set_prefetched,
 )
@@ -84,6 +85,17 @@ def test_a_cached_parent_is_returned_without_a_query(django_assert_num_queries):
     set_cached_parent(child, parent)
     with django_assert_num_queries(0):
         assert child.get_parent() is parent
+
+
+def test_the_next_child_paths_are_those_treebeard_gives_the_children_it_adds():
+    parent = Page.get_first_root_node()
+    first_child = parent.add_child(instance=Page(title="Leaf", slug="leaf"))
+    predicted = next_child_paths(first_child, None)
+    grandchildren = [first_child.add_child(instance=Page(title=f"Child {n}", slug=f"child-{n}")) for n in range(2)]
+    assert [next(predicted), next(predicted)] == [page.path for page in grandchildren]
+
+    after_the_last = next_child_paths(parent, parent.get_children().order_by("-path").first())
+    assert next(after_the_last) == parent.add_child(instance=Page(title="Next", slug="next")).path
 
 
 def test_rows_set_as_prefetched_are_read_without_a_query(django_assert_num_queries):

@@ -22,6 +22,7 @@ from blog.models import ArticlePage, ArticlePageTag, BlogIndexPage, Category
 from blog.reading_time import reading_time_minutes
 from content_cache.store import invalidate_api_cache
 from home.models import DoctorPage
+from upstream_internals import next_child_paths
 
 SYNTHETIC_TAG = "synthetic"
 SLUG_PREFIX = "synthetic-article"
@@ -173,12 +174,11 @@ class Command(BaseCommand):
         # The index row is locked so that its child count and last child stay ours for the batch.
         index = BlogIndexPage.objects.select_for_update().get(pk=index.pk)
         last_child = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("-path").first()
-        position = last_child._get_lastpos_in_path() if last_child else 0
+        paths = next_child_paths(index, last_child)
         content_type = ContentType.objects.get_for_model(ArticlePage)
         now = timezone.now()
         for article in articles:
-            position += 1
-            article.path = ArticlePage._get_path(index.path, index.depth + 1, position)
+            article.path = next(paths)
             article.depth = index.depth + 1
             article.numchild = 0
             article.url_path = f"{index.url_path}{article.slug}/"
