@@ -5,8 +5,9 @@ For each article count, a PostgreSQL database (``BENCH_SCALE_DATABASE_URL`` + ``
 finds it already holding that many articles: migrate, demo site, ``generate_articles``) is served by
 gunicorn (``cms/gunicorn_conf.py``, production settings, one worker, so one database connection) twice:
 caches off (``API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false``: every answer computed, as right after a
-publish) and caches on (each worker's memory cache, warm). Each request is made ``--repeat`` times in a row
-after one warm-up; the p50 is reported. Then, caches off, ``--mixed`` requests cycle through every measured
+publish) and caches on (each worker's memory cache, warm). The counts are measured side by side: one server
+per count, each request made once at every count in turn, ``--repeat`` rounds after one warm-up; the p50 is
+reported. Then, caches off, ``--mixed`` requests cycle through every measured
 request and the worker's resident memory (``VmRSS``) and peak (``VmHWM``) are read from ``/proc``.
 
 The table (with the growth column: the largest count's p50 over the smallest's) is printed and written to
@@ -99,26 +100,39 @@ def worker_memory(master_pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def measure(env: dict, urls: dict[str, str], repeat: int, mixed: int) -> dict:
-    """p50 ms of each request (and its status), plus the worker's memory after ``mixed`` requests when asked."""
-    port = gunicorn_server.free_port()
-    server = gunicorn_server.start(env, port, workers=1)
+def measure_side_by_side(envs: dict[int, dict], urls: dict[int, dict[str, str]], repeat: int, mixed: int) -> dict:
+    """p50 ms of each request (and its status) at every article count, plus each worker's memory when asked.
+
+    One gunicorn per article count, all started before the first request. Each request is timed at one
+    count, then the next, ``repeat`` rounds in turn, so every count sees the same moments of the machine
+    and the ratio between them does not depend on what the machine did between two sizes.
+    """
+    servers = {}
     try:
-        base = f"http://127.0.0.1:{port}"
-        rows = {}
-        for name, path in urls.items():
-            status, _ = get(base + path)
-            times = [get(base + path)[1] for _ in range(repeat)]
-            rows[name] = {"status": status, "p50": statistics.median(times)}
-        memory = None
+        for count, env in envs.items():
+            port = gunicorn_server.free_port()
+            servers[count] = (gunicorn_server.start(env, port, workers=1), f"http://127.0.0.1:{port}")
+        names = list(next(iter(urls.values())))
+        rows = {count: {} for count in envs}
+        for name in names:
+            statuses = {count: get(base + urls[count][name])[0] for count, (_, base) in servers.items()}
+            times = {count: [] for count in envs}
+            for _ in range(repeat):
+                for count, (_, base) in servers.items():
+                    times[count].append(get(base + urls[count][name])[1])
+            for count in envs:
+                rows[count][name] = {"status": statuses[count], "p50": statistics.median(times[count])}
+        memories = dict.fromkeys(envs)
         if mixed:
-            paths = list(urls.values())
-            for number in range(mixed):
-                get(base + paths[number % len(paths)])
-            memory = worker_memory(server.pid)
-        return {"rows": rows, "memory": memory}
+            for count, (server, base) in servers.items():
+                paths = list(urls[count].values())
+                for number in range(mixed):
+                    get(base + paths[number % len(paths)])
+                memories[count] = worker_memory(server.pid)
+        return {count: {"rows": rows[count], "memory": memories[count]} for count in envs}
     finally:
-        gunicorn_server.stop(server)
+        for server, _ in servers.values():
+            gunicorn_server.stop(server)
 
 
 def markdown(results: dict[int, dict], repeat: int, mixed: int, command: str) -> str:
@@ -129,7 +143,8 @@ def markdown(results: dict[int, dict], repeat: int, mixed: int, command: str) ->
         "# Cold cost at scale",
         "",
         f"PostgreSQL, demo site + generated articles, gunicorn (production settings, one worker), p50 of {repeat} "
-        "requests after one warm-up; *cold* = `API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false` (every answer "
+        "requests after one warm-up, the article counts side by side (one server each, a request at every count "
+        "in turn); *cold* = `API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false` (every answer "
         "computed, as right after a publish), *warm* = caches on. Memory: the worker's resident / peak MB after "
         f"{mixed} requests cycling through every row, caches off. Command: `{command}`.",
         "",
@@ -173,25 +188,26 @@ def main() -> None:
     args = parser.parse_args()
     base_url = os.environ.get("BENCH_SCALE_DATABASE_URL", DEFAULT_DATABASE_URL)
     command = "  ".join(["python", *sys.argv]).replace("  ", " ")
-    results = {}
+    cold_envs, warm_envs, urls = {}, {}, {}
     for count in args.articles:
         database_url = f"{base_url}_{count}"
-        cold_env = server_env(database_url, cache_enabled=False)
-        cold_env["PAGE_CACHE_ENABLED"] = "false"
+        cold_envs[count] = server_env(database_url, cache_enabled=False)
+        cold_envs[count]["PAGE_CACHE_ENABLED"] = "false"
+        warm_envs[count] = server_env(database_url, cache_enabled=True)
         # prepare_database counts the demo article among its articles.
-        if not (args.reuse and article_count(cold_env) >= count + 1):
+        if not (args.reuse and article_count(cold_envs[count]) >= count + 1):
             started = time.monotonic()
             prepare_database(database_url, count + 1)
             print(f"  {count} articles prepared in {time.monotonic() - started:.0f} s", flush=True)
         else:
-            run(sys.executable, "manage.py", "migrate", "--no-input", "-v0", env=cold_env)
+            run(sys.executable, "manage.py", "migrate", "--no-input", "-v0", env=cold_envs[count])
         run("psql", database_url, "-qc", "VACUUM ANALYZE", env=dict(os.environ))
-        urls = requests_to_measure(cold_env)
-        print(f"measuring {count} articles, caches off…", flush=True)
-        cold = measure(cold_env, urls, args.repeat, args.mixed)
-        print(f"measuring {count} articles, caches on…", flush=True)
-        warm = measure(server_env(database_url, cache_enabled=True), urls, args.repeat, 0)
-        results[count] = {"cold": cold, "warm": warm}
+        urls[count] = requests_to_measure(cold_envs[count])
+    print("measuring every count side by side, caches off…", flush=True)
+    cold = measure_side_by_side(cold_envs, urls, args.repeat, args.mixed)
+    print("measuring every count side by side, caches on…", flush=True)
+    warm = measure_side_by_side(warm_envs, urls, args.repeat, 0)
+    results = {count: {"cold": cold[count], "warm": warm[count]} for count in args.articles}
     bench_results.publish(RESULT, markdown(results, args.repeat, args.mixed, command))
 
 
