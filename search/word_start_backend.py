@@ -27,11 +27,13 @@ class _WholeWordEstimated:
     """PostgreSQL compiler mixin: a one-word term is also asked for as the whole word (see the module)."""
 
     def build_tsquery_content(self, query, config=None, invert=False):
-        words = query.query_string.split() if isinstance(query, PlainText) else []
-        if len(words) != 1 or invert:
-            return super().build_tsquery_content(query, config=config, invert=invert)
-        word_start = Lexeme(words[0], prefix=True) | Lexeme(words[0])
-        return SearchQuery(word_start, search_type="raw", config=config)
+        content = super().build_tsquery_content(query, config=config, invert=invert)
+        # The backend's own reading of the words decides what one word is (it splits at spaces and hyphens);
+        # only a lone word start, not negated, is widened.
+        term = content.get_source_expressions()[-1] if isinstance(query, PlainText) and content is not None else None
+        if not (isinstance(term, Lexeme) and term.prefix and not term.invert):
+            return content
+        return SearchQuery(term | Lexeme(term.value), search_type="raw", config=config)
 
 
 @cache
