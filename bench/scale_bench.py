@@ -5,10 +5,13 @@ For each article count, a PostgreSQL database (``BENCH_SCALE_DATABASE_URL`` + ``
 finds it already holding that many articles: migrate, demo site, ``generate_articles``) is served by
 gunicorn (``cms/gunicorn_conf.py``, production settings, one worker, so one database connection) twice:
 caches off (``API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false``: every answer computed, as right after a
-publish) and caches on (each worker's memory cache, warm). The counts are measured side by side: one server
+publish) and caches on (production's database cache, warm). The counts are measured side by side: one server
 per count, each request made once at every count in turn, ``--repeat`` rounds after one warm-up; the p50 is
-reported. Then, caches off, ``--mixed`` requests cycle through every measured
-request and the worker's resident memory (``VmRSS``) and peak (``VmHWM``) are read from ``/proc``.
+reported. The article lists read their counts stored since the warm-up (``blog/article_counts.py``); the
+rows marked *first after a publish* drop the stored counts before each request (from the database cache,
+so not with ``BENCH_REDIS_URL``), and show what the first list of each kind costs after a change.
+Then, caches off, ``--mixed`` requests cycle through every measured request and the worker's resident
+memory (``VmRSS``) and peak (``VmHWM``) are read from ``/proc``.
 
 The table (with the growth column: the largest count's p50 over the smallest's) is printed and written to
 ``bench/results/scale.md``::
@@ -36,6 +39,12 @@ RESULT = "scale.md"
 # A word in every synthetic article's body, and a doctor's word found in the demo content only.
 COMMON_WORD = "treatment"
 RARE_WORD = "oncologist"
+# Rows named with this suffix are timed as the first list of their kind after a publish: before each
+# request the article lists' generation is dropped from the server's database cache (a publish replaces
+# it), so the request counts every list of its kind again (``blog/article_counts.py``).
+AFTER_PUBLISH = ", first after a publish"
+# The article lists' generation in the database cache (Django's key format: prefix:version:key).
+FORGET_ARTICLE_COUNTS = "DELETE FROM django_cache WHERE cache_key = ':1:copy-groups:article-lists'"
 
 
 def article_count(env: dict) -> int:
@@ -51,16 +60,22 @@ def requests_to_measure(env: dict) -> dict[str, str]:
     script = (
         "import json;from blog.models import ArticlePage, BlogIndexPage, Category;"
         "a=ArticlePage.objects.live().order_by('-published_date','-pk').first();"
+        "d=ArticlePage.objects.live().exclude(author=None).order_by('-published_date','-pk').first().author_id;"
         "i=BlogIndexPage.objects.live().first();"
         "c=Category.objects.filter(articles__live=True).order_by('slug').first();"
-        "print(json.dumps({'id': a.id, 'path': a.url, 'index': i.url, 'category': c.slug}))"
+        "print(json.dumps({'id': a.id, 'path': a.url, 'index': i.url, 'category': c.slug, 'doctor': d}))"
     )
     facts = json.loads(run(sys.executable, "manage.py", "shell", "-c", script, env=env).strip().splitlines()[-1])
-    return {
+    lists = {
         "`/api/v3/articles/?limit=20`": "/api/v3/articles/?limit=20",
-        "same, `offset=980` (page 50)": "/api/v3/articles/?limit=20&offset=980",
         "same, `category=`": f"/api/v3/articles/?limit=20&category={facts['category']}",
         "same, `tag=synthetic`": "/api/v3/articles/?limit=20&tag=synthetic",
+        "same, `doctor=`": f"/api/v3/articles/?limit=20&doctor={facts['doctor']}",
+    }
+    return {
+        **lists,
+        **{name + AFTER_PUBLISH: path for name, path in lists.items()},
+        "same, `offset=980` (page 50)": "/api/v3/articles/?limit=20&offset=980",
         f"same, `q={COMMON_WORD}`": f"/api/v3/articles/?limit=20&q={COMMON_WORD}",
         f"same, `q={RARE_WORD}`": f"/api/v3/articles/?limit=20&q={RARE_WORD}",
         f"`/api/v3/search/?q={COMMON_WORD}`": f"/api/v3/search/?q={COMMON_WORD}",
@@ -100,6 +115,11 @@ def worker_memory(master_pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+def forget_article_counts(env: dict) -> None:
+    """Make the served site count its article lists again, as after a publish."""
+    run("psql", env["DATABASE_URL"], "-qc", FORGET_ARTICLE_COUNTS, env=dict(os.environ))
+
+
 def measure_side_by_side(envs: dict[int, dict], urls: dict[int, dict[str, str]], repeat: int, mixed: int) -> dict:
     """p50 ms of each request (and its status) at every article count, plus each worker's memory when asked.
 
@@ -119,6 +139,8 @@ def measure_side_by_side(envs: dict[int, dict], urls: dict[int, dict[str, str]],
             times = {count: [] for count in envs}
             for _ in range(repeat):
                 for count, (_, base) in servers.items():
+                    if name.endswith(AFTER_PUBLISH):
+                        forget_article_counts(envs[count])
                     times[count].append(get(base + urls[count][name])[1])
             for count in envs:
                 rows[count][name] = {"status": statuses[count], "p50": statistics.median(times[count])}

@@ -5,6 +5,8 @@ The queryset joins and prefetches everything a card shows, so a page of 100
 cards costs the same handful of queries as a page of 1.
 """
 
+from dataclasses import dataclass, field
+
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpRequest
 from ninja import Query, Router
@@ -19,6 +21,7 @@ from home.visibility import request_site, visible_pages
 from images.models import CustomRendition
 from search.matching import MATCH_LIMIT, candidate_ids, matching_ids
 
+from .article_counts import ARCHIVE, ListKind, stored_count
 from .models import ArticlePage, ArticlePageTag, Category
 from .schemas import ArticleAuthor, ArticleCard, ArticleCardPage, ArticleFilters
 
@@ -59,18 +62,29 @@ def article_cards_queryset(request: HttpRequest):
     )
 
 
-def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> tuple[list, bool]:
+@dataclass
+class FilteredList:
+    """The filters of one request, checked and turned into conditions on an article's id."""
+
+    conditions: list = field(default_factory=list)
+    # The category, tag and doctor ids the filters name, by kind (as :mod:`blog.article_counts` counts them).
+    named: dict[ListKind, int] = field(default_factory=dict)
+    # Whether the search words match more than MATCH_LIMIT visible articles.
+    many_matches: bool = False
+
+
+def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> FilteredList:
     """The filters as conditions on an article's id, after checking that what they name exists.
 
     Each condition is an EXISTS or IN on the article's own row: no join multiplies rows (so no
     DISTINCT), PostgreSQL walks the ordering's index and stops at the page asked for, and the
-    same conditions count the articles from the page table alone. Also says whether the search
-    words match more than :data:`~search.matching.MATCH_LIMIT` visible articles.
+    same conditions count the articles from the page table alone.
     """
     # Which tags and doctors exist is decided from what a visitor may see, so a filter never
     # confirms a tag used only on hidden articles, or a hidden doctor.
     site = request_site(request)
-    conditions, many_matches = [], False
+    filtered = FilteredList()
+    conditions = filtered.conditions
     if filters.category:
         # Filtered by id, not by a join on the slug: PostgreSQL then knows how many articles carry
         # it (its statistics are per id), and counts a common one by hashing rather than row by row.
@@ -79,6 +93,7 @@ def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> tuple[l
             raise _unknown("category", f"No category with the slug “{filters.category}”.")
         filed = ArticlePage.categories.through.objects.filter(articlepage_id=OuterRef("pk"), category_id=category_id)
         conditions.append(Exists(filed))
+        filtered.named["category"] = category_id
     if filters.tag:
         tag_id = (
             ArticlePageTag.objects.filter(
@@ -91,19 +106,37 @@ def _filter_conditions(request: HttpRequest, filters: ArticleFilters) -> tuple[l
             raise _unknown("tag", f"No article is tagged “{filters.tag}”.")
         tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id=tag_id)
         conditions.append(Exists(tagged))
+        filtered.named["tag"] = tag_id
     if filters.doctor:
         if not visible_pages(site, DoctorPage).filter(pk=filters.doctor).exists():
             raise _unknown("doctor", f"No published doctor page has the id {filters.doctor}.")
         involved = ArticlePage.objects.filter(Q(author_id=filters.doctor) | Q(reviewer_id=filters.doctor))
         conditions.append(Q(pk__in=involved.values("pk")))
+        filtered.named["doctor"] = filters.doctor
     if filters.q:
         # Few matches are selected by id; many are found as the ordering's index is walked, where they are dense.
         # Searched as pages (the same index entries): the search index joins pages by an indexed key.
         visible = Page.objects.type(ArticlePage).filter(pk__in=visible_pages(site, ArticlePage).values("pk"))
         found = candidate_ids(visible, filters.q)
-        many_matches = len(found) > MATCH_LIMIT
-        conditions.append(Q(pk__in=matching_ids(visible, filters.q) if many_matches else found))
-    return conditions, many_matches
+        filtered.many_matches = len(found) > MATCH_LIMIT
+        conditions.append(Q(pk__in=matching_ids(visible, filters.q) if filtered.many_matches else found))
+    return filtered
+
+
+def _count(request: HttpRequest, filters: ArticleFilters, filtered: FilteredList) -> int:
+    """How many visible articles match: stored for the archive and each one-filter list, else counted."""
+    site = request_site(request)
+    if site is not None and not filters.q and len(filtered.named) <= 1:
+        kind, key = next(iter(filtered.named.items()), ("archive", ARCHIVE))
+        stored = stored_count(site, kind, key)
+        if stored is not None:
+            return stored
+    # A search is counted up to MATCH_LIMIT, never over every match of a common word.
+    if filtered.many_matches and not filtered.named:
+        return MATCH_LIMIT
+    # Counted on the page table alone (its visibility columns are indexed for it): no article row is read.
+    matching = visible_pages(site).type(ArticlePage).filter(*filtered.conditions)
+    return matching[:MATCH_LIMIT].count() if filters.q else matching.count()
 
 
 def _card(article: ArticlePage, request: HttpRequest) -> ArticleCard:
@@ -139,18 +172,11 @@ def list_articles(request: HttpRequest, filters: ArticleFilters = Query(...)):  
     typo is not mistaken for “no articles”. ``limit`` is at most 100. With ``q``,
     ``count`` is at most 1,000: a search matching more is refined rather than paged through.
     """
-    conditions, many_matches = _filter_conditions(request, filters)
-    queryset = article_cards_queryset(request).filter(*conditions).order_by(*ORDERINGS[filters.ordering])
-    # Counted on the page table alone (its visibility columns are indexed for it): no article row is read.
-    matching = visible_pages(request_site(request)).type(ArticlePage).filter(*conditions)
-    # A search is counted up to MATCH_LIMIT, never over every match of a common word.
-    if many_matches and not (filters.category or filters.tag or filters.doctor):
-        count = MATCH_LIMIT
-    else:
-        count = matching[:MATCH_LIMIT].count() if filters.q else matching.count()
+    filtered = _filter_conditions(request, filters)
+    queryset = article_cards_queryset(request).filter(*filtered.conditions).order_by(*ORDERINGS[filters.ordering])
     page = queryset[filters.offset : filters.offset + filters.limit]
     return ArticleCardPage(
-        count=count,
+        count=_count(request, filters, filtered),
         limit=filters.limit,
         offset=filters.offset,
         items=[_card(article, request) for article in page],

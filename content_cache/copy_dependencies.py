@@ -144,8 +144,18 @@ def stamp(shown: Shown) -> dict[str, str] | None:
 
 
 def group_generation(group: str) -> str | None:
-    """The current generation of ``group`` (``None`` before any copy was stamped with it)."""
-    return cache.get(_group_key(group))
+    """The current generation of ``group``, started if the cache holds none (``None`` if the cache cannot keep one).
+
+    For a value derived from the group's content and kept under a key naming this generation (the search
+    vocabulary, the article counts): a generation once lost (evicted) is never given again, so such a
+    value is never read after a change it missed.
+    """
+    key = _group_key(group)
+    generation = cache.get(key)
+    if generation is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(key)
+    return generation
 
 
 def is_current(stamped: dict[str, str]) -> bool:
