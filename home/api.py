@@ -17,7 +17,7 @@ from .models import Clinic, DoctorPage, SiteSettings
 from .page_head import head
 from .page_paths import page_path
 from .schemas import AppPageHeads, SiteIdentity, SiteShellSchema
-from .site_roots import site_name_of
+from .site_roots import site_name_of, site_root_paths
 from .visibility import visible_pages
 
 router = Router(tags=["site"])
@@ -98,7 +98,7 @@ def _site_shell_data(request: HttpRequest, site: Site) -> dict:
     menu = [page for page in visible if page.show_in_menus and page.is_child_of(root)]
     privacy = next((page for page in visible if page.pk == settings.privacy_page_id), None)
     disclaimer = next((page for page in visible if page.pk == settings.disclaimer_page_id), None)
-    language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
+    language = next((r.language_code for r in site_root_paths() if r.root_path == root.url_path), None)
     # The doctors a booking link may name (``/appointment/?doctor=<id>``): the form says whom it is for.
     doctors = visible_pages(site, DoctorPage).order_by("path")
     clinics = Clinic.objects.filter(locale_id=root.locale_id).prefetch_related("opening_hours")

@@ -18,6 +18,8 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from .page_paths import page_url
+
 _PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")
 _LINK_ID = re.compile(r"\bid=\"(\d+)\"")
 # The pages linked from the rich text being expanded (set by page_links_of), by id as a string.
@@ -76,5 +78,5 @@ class PlainPageLinkHandler(PageLinkHandler):
         for page in cls.get_many(attrs_list):
             if page is not None and page.locale.language_code != translation.get_language():
                 page = page.localized
-            tags.append(f'<a href="{escape(page.url)}">' if page is not None else "<a>")
+            tags.append(f'<a href="{escape(page_url(page))}">' if page is not None else "<a>")
         return tags

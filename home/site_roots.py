@@ -1,7 +1,45 @@
-"""Which site a page belongs to (from Wagtail's cached site root paths, no query when warm), and its settings."""
+"""Which site a page belongs to (from Wagtail's cached site root paths, read once per request), and its settings."""
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from wagtail.models import Site, SiteRootPath
+
+from upstream_internals import give_site_root_paths
+
+# The root paths read in the request being answered (set by SiteRootPathsOncePerRequest; unset outside a request).
+_read_in_this_request: ContextVar[dict | None] = ContextVar("site_root_paths_read_in_this_request", default=None)
+
+
+def site_root_paths() -> list[SiteRootPath]:
+    """Wagtail's site root paths (``Site.get_site_root_paths()``: most specific first), once per request.
+
+    Wagtail keeps them in the cache and refreshes them when a site or its root page changes; every
+    read is a round trip to that cache (a query with the database cache), and one page's answer needs
+    them for each page it links to. Outside a request, every call reads the cache.
+    """
+    read = _read_in_this_request.get()
+    if read is None:
+        return Site.get_site_root_paths()
+    if "paths" not in read:
+        read["paths"] = Site.get_site_root_paths()
+        # Wagtail's own URL methods, given the request, then read them from it.
+        give_site_root_paths(read["request"], read["paths"])
+    return read["paths"]
+
+
+class SiteRootPathsOncePerRequest:
+    """Middleware: the site root paths are read from the cache at most once while a request is answered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _read_in_this_request.set({"request": request})
+        try:
+            return self.get_response(request)
+        finally:
+            _read_in_this_request.reset(token)
 
 
 def site_name_of(site: Site | None) -> str:
@@ -12,10 +50,9 @@ def site_name_of(site: Site | None) -> str:
 def site_root_path(page) -> SiteRootPath | None:
     """The root path of the site ``page`` is in (most specific first, as Wagtail routes), or ``None``.
 
-    Unlike ``page.get_site()``, this reads ``Site.get_site_root_paths()``, which Wagtail
-    keeps in the cache and refreshes when a site or its root page changes.
+    Unlike ``page.get_site()``, this reads :func:`site_root_paths`: no query.
     """
-    for root in Site.get_site_root_paths():
+    for root in site_root_paths():
         if page.url_path.startswith(root.root_path):
             return root
     return None

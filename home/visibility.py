@@ -42,17 +42,19 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from .site_roots import site_root_paths
+
 P = TypeVar("P", bound=Page)
 
 
 def _site_root_url_paths(site_id: int) -> list[str]:
-    """The ``url_path`` of the site's root page and of its translations (Wagtail's cached site root paths)."""
-    return [root.root_path for root in Site.get_site_root_paths() if root.site_id == site_id]
+    """The ``url_path`` of the site's root page and of its translations (Wagtail's site root paths)."""
+    return [root.root_path for root in site_root_paths() if root.site_id == site_id]
 
 
 def _site_id_of(page: Page) -> int | None:
-    """The id of the site a page belongs to: the deepest site root above it (Wagtail's cached root paths)."""
-    for root in Site.get_site_root_paths():  # deepest root first
+    """The id of the site a page belongs to: the deepest site root above it (Wagtail's site root paths)."""
+    for root in site_root_paths():  # deepest root first
         if page.url_path.startswith(root.root_path):
             return root.site_id
     return None
@@ -146,7 +148,7 @@ def keep_visible(pages: Iterable[P | None], site: Site | None) -> list[P]:
 
 def visible_on_their_sites(model: type[P] = Page) -> PageQuerySet:
     """The pages of ``model`` a visitor may see on the site each belongs to (e.g. redirect targets on any site)."""
-    return _visible_in(model._default_manager.all(), [root.root_path for root in Site.get_site_root_paths()])
+    return _visible_in(model._default_manager.all(), [root.root_path for root in site_root_paths()])
 
 
 def visible_beside(referrer: Page, model: type[P] = Page) -> PageQuerySet:

@@ -20,7 +20,6 @@ from wagtail.api.v3.errors import ProblemDetail
 from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
 
 from content_cache.copy_dependencies import answer_is_one_page
 from home.api_auth import TOKEN_OR_ANONYMOUS
@@ -29,7 +28,7 @@ from home.api_shapes import PageHead
 from home.booking import BookingLinks, booking_links, page_doctor
 from home.models import SiteSettings
 from home.page_head import page_head
-from home.site_roots import site_settings_of
+from home.site_roots import site_root_paths, site_settings_of
 from home.visibility import request_site, visible_on_their_sites, visible_pages
 from routing.prefetch import fetch_specific, page_with_ancestors, prefetch_for_api
 
@@ -139,7 +138,7 @@ def find_public_page(request: HttpRequest, path: str):
         return None
     root = site.root_page
     # The language of the site's root from Wagtail's cached root paths: no query when it is the active one.
-    root_language = next((r.language_code for r in Site.get_site_root_paths() if r.root_path == root.url_path), None)
+    root_language = next((r.language_code for r in site_root_paths() if r.root_path == root.url_path), None)
     if root_language != translation.get_language():
         root = root.localized
     components = [component for component in path.split("/") if component]

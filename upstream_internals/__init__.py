@@ -10,9 +10,12 @@ A package of its own at the bottom of the layers (pyproject.toml): images and cm
 imports none of the project's apps.
 """
 
+import contextlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, router
 from django.db.models import QuerySet
 from ninja import NinjaAPI, Router
 
@@ -144,6 +147,18 @@ def next_child_paths(parent, last_child) -> Iterator[str]:
         yield type(parent)._get_path(parent.path, parent.depth + 1, position)
 
 
+def give_site_root_paths(holder, root_paths: list) -> None:
+    """Let Wagtail's URL methods on a page use ``root_paths`` instead of reading its cache for them again.
+
+    ``Page.get_url_parts(request)`` (and ``url``, ``get_url``, ``get_full_url``) keep the site root
+    paths they read on the private ``_wagtail_cached_site_root_paths`` of the request, or of the page
+    when no request is given: one cache read for every page built without a request. ``holder`` is that
+    request or page. Used by ``home/page_paths.py`` with the paths read once per request. Goes if Wagtail
+    takes the root paths as an argument.
+    """
+    holder._wagtail_cached_site_root_paths = root_paths
+
+
 # --- Django 5.2.x ---------------------------------------------------------------------------------
 
 
@@ -168,3 +183,23 @@ def is_uncommitted(field_file) -> bool:
     from the bytes in memory (``images/models.py``). Goes if Django exposes the flag.
     """
     return not field_file._committed
+
+
+@contextlib.contextmanager
+def database_cache_size_unchecked(cache: DatabaseCache) -> Iterator[None]:
+    """Writes to ``cache`` inside the block do not count its table (the count reads as 0: no cull).
+
+    Django's ``DatabaseCache`` runs ``SELECT COUNT(*) FROM <table>`` in its private ``_base_set``
+    before every ``set``, ``add`` and ``touch``, to cull past ``MAX_ENTRIES``; no option turns it off,
+    and on a full cache (a quarter of a million entries) that is a scan on every write. Django's public
+    ``connection.execute_wrapper`` answers that one statement, as ``_base_set`` writes it, with
+    ``SELECT 0``. Used by ``cms/database_cache.py``. Goes if Django lets the size check be sampled.
+    """
+    connection = connections[router.db_for_write(cache.cache_model_class)]
+    count = f"SELECT COUNT(*) FROM {connection.ops.quote_name(cache._table)}"  # noqa: S608 - matched, not run
+
+    def answer_count_with_zero(execute, sql, params, many, context):
+        return execute("SELECT 0" if sql == count else sql, params, many, context)
+
+    with connection.execute_wrapper(answer_count_with_zero):
+        yield

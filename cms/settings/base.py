@@ -75,6 +75,8 @@ MIDDLEWARE = [
     # Permissions-Policy on every response (the frontend's CSP is set by its views).
     "frontend.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Wagtail's site root paths read from the cache once per request, however many pages an answer links to.
+    "home.site_roots.SiteRootPathsOncePerRequest",
     # Outside the caches, so their copies are kept uncompressed; never where a secret is (BREACH).
     "cms.compression.SecretSafeGZipMiddleware",
     # Before CommonMiddleware so CORS preflight answers are not redirected.

@@ -52,14 +52,14 @@ ROBOTS_ALLOW_INDEXING = env_bool("ROBOTS_ALLOW_INDEXING", True)
 if not env_str("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "cms.database_cache.DatabaseCache",
             "LOCATION": "django_cache",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
             # Django's default of 300 entries is far too few: each page has several copies (its HTML, its
             # route and detail answers, the lists it appears on), so a 50,000-article site visited by a
             # crawler keeps ~200,000. Past the limit Django deletes a third of all entries by key order,
             # expired or not, which may include the generation keys saying what is fresh, and the
-            # whole site turns cold. The limit is counted on each write (a cache miss), not each read.
+            # whole site turns cold. The size is checked on one write in a hundred (cms/database_cache.py).
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 250_000)},
         }
     }

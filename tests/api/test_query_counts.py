@@ -8,9 +8,12 @@ has had visitors), so what is counted is the work a publish makes every
 reader's first request redo.
 """
 
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
 
 from blog.models import ArticlePage
 from tests.factories import make_article, make_image
@@ -109,6 +112,31 @@ def test_site_search_costs_the_same_at_1_and_at_20_hits(client, site_tree):
     one = count_queries(client, "/api/v3/search/?q=cancer&limit=1")
     twenty = count_queries(client, "/api/v3/search/?q=cancer&limit=20")
     assert twenty == one, (one, twenty)
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/api/v3/pages/{article}/", "/api/v3/route/?path={path}", "/api/v3/articles/?limit=20", "{path}", "/articles/"],
+)
+def test_an_answer_reads_the_site_root_paths_from_the_cache_once(client, site_tree, address):
+    """Wagtail's site root paths are a cache round trip (a query with the database cache) each time they are read."""
+    add_articles(site_tree, 20)
+    url = address.format(article=site_tree.article.pk, path=site_tree.article.url)
+    assert client.get(url).status_code == 200
+    with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as read:
+        assert client.get(url).status_code == 200
+    assert read.call_count == 1
+
+
+def test_a_site_added_between_two_requests_is_served_at_once(client, site_tree):
+    assert (
+        client.get("/api/v3/site/", HTTP_HOST="second.example").json()["site"]["name"] == "Clinic"
+    )  # the default site
+    home = Page.get_first_root_node().add_child(
+        instance=type(site_tree.home)(title="Second", slug="second", hero_heading="Second")
+    )
+    Site.objects.create(hostname="second.example", port=80, root_page=home, site_name="Second clinic")
+    assert client.get("/api/v3/site/", HTTP_HOST="second.example").json()["site"]["name"] == "Second clinic"
 
 
 def test_related_articles_are_the_newest_sharing_a_category(client, site_tree):

@@ -5,23 +5,29 @@ them: the attribute is checked for, then the behaviour the project relies on.
 """
 
 import inspect
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import connection
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import ValidationError
 from wagtail.api.v3 import querysets as wagtail_querysets
 from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.documents.models import Document
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.api.wiring import api
 from routing import pages_visibility
 from upstream_internals import (
     PAGES_QUERYSET_NAME,
+    database_cache_size_unchecked,
     exception_handler,
+    give_site_root_paths,
     is_paginated,
     is_uncommitted,
     is_v3_page_detail_view,
@@ -113,3 +119,37 @@ def test_a_file_just_assigned_is_uncommitted_until_saved(tmp_path, settings):
     assert is_uncommitted(document.file)
     document.file.save("fresh.txt", ContentFile(b"stored"), save=False)
     assert not is_uncommitted(document.file)
+
+
+def test_djangos_database_cache_culls_on_a_write_unless_its_count_is_skipped(settings):
+    """Past ``MAX_ENTRIES`` Django's write culls the table; with the count answered 0 it does not."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "test_cache_reach",
+            "OPTIONS": {"MAX_ENTRIES": 2, "CULL_FREQUENCY": 0},  # 0: a cull empties the table
+        },
+    }
+    call_command("createcachetable", verbosity=0)
+    cache = caches["database"]
+
+    def entries():
+        with connection.cursor() as cursor:
+            cursor.execute('SELECT COUNT(*) FROM "test_cache_reach"')
+            return cursor.fetchone()[0]
+
+    with database_cache_size_unchecked(cache):
+        for number in range(5):
+            cache.set(f"key-{number}", number)
+    assert entries() == 5
+    cache.set("checked", "culled first")
+    assert entries() == 1 and cache.get("checked") == "culled first"
+
+
+def test_wagtail_builds_a_pages_url_from_the_site_root_paths_it_is_given(site_tree):
+    page = Page.objects.get(pk=site_tree.article.pk)
+    give_site_root_paths(page, Site.get_site_root_paths())
+    with mock.patch.object(Site, "get_site_root_paths", side_effect=AssertionError("read again")):
+        assert page.get_url_parts()[2] == "/articles/medical-vs-surgical-oncologist/"
+        assert page.url == "/articles/medical-vs-surgical-oncologist/"
