@@ -7,9 +7,10 @@ gunicorn (``cms/gunicorn_conf.py``, production settings, one worker, so one data
 caches off (``API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false``: every answer computed, as right after a
 publish) and caches on (production's database cache, warm). The counts are measured side by side: one server
 per count, each request made once at every count in turn, ``--repeat`` rounds after one warm-up; the p50 is
-reported. The article lists read their counts stored since the warm-up (``blog/article_counts.py``); the
-rows marked *first after a publish* drop the stored counts before each request (from the database cache,
-so not with ``BENCH_REDIS_URL``), and show what the first list of each kind costs after a change.
+reported. The article lists read their counts stored since the warm-up (``blog/article_counts.py``; a publish
+counts them again at once); the rows marked *first after another change* drop the stored counts before each
+request (from the database cache, so not with ``BENCH_REDIS_URL``), and show what the first list of each kind
+costs after a change that is not an article's publish (a category saved, a page moved, an expiry time passing).
 Then, caches off, ``--mixed`` requests cycle through every measured request and the worker's resident
 memory (``VmRSS``) and peak (``VmHWM``) are read from ``/proc``.
 
@@ -39,10 +40,10 @@ RESULT = "scale.md"
 # A word in every synthetic article's body, and a doctor's word found in the demo content only.
 COMMON_WORD = "treatment"
 RARE_WORD = "oncologist"
-# Rows named with this suffix are timed as the first list of their kind after a publish: before each
-# request the article lists' generation is dropped from the server's database cache (a publish replaces
-# it), so the request counts every list of its kind again (``blog/article_counts.py``).
-AFTER_PUBLISH = ", first after a publish"
+# Rows named with this suffix are timed as the first list of their kind after a change other than a
+# publish: before each request the article lists' generation is dropped from the server's database cache
+# (such a change replaces it), so the request counts every list of its kind again (``blog/article_counts.py``).
+AFTER_ANOTHER_CHANGE = ", first after another change"
 # The article lists' generation in the database cache (Django's key format: prefix:version:key).
 FORGET_ARTICLE_COUNTS = "DELETE FROM django_cache WHERE cache_key = ':1:copy-groups:article-lists'"
 
@@ -74,7 +75,7 @@ def requests_to_measure(env: dict) -> dict[str, str]:
     }
     return {
         **lists,
-        **{name + AFTER_PUBLISH: path for name, path in lists.items()},
+        **{name + AFTER_ANOTHER_CHANGE: path for name, path in lists.items()},
         "same, `offset=980` (page 50)": "/api/v3/articles/?limit=20&offset=980",
         f"same, `q={COMMON_WORD}`": f"/api/v3/articles/?limit=20&q={COMMON_WORD}",
         f"same, `q={RARE_WORD}`": f"/api/v3/articles/?limit=20&q={RARE_WORD}",
@@ -116,7 +117,7 @@ def worker_memory(master_pid: int) -> tuple[float, float]:
 
 
 def forget_article_counts(env: dict) -> None:
-    """Make the served site count its article lists again, as after a publish."""
+    """Make the served site count its article lists again, as after a change other than a publish."""
     run("psql", env["DATABASE_URL"], "-qc", FORGET_ARTICLE_COUNTS, env=dict(os.environ))
 
 
@@ -139,7 +140,7 @@ def measure_side_by_side(envs: dict[int, dict], urls: dict[int, dict[str, str]],
             times = {count: [] for count in envs}
             for _ in range(repeat):
                 for count, (_, base) in servers.items():
-                    if name.endswith(AFTER_PUBLISH):
+                    if name.endswith(AFTER_ANOTHER_CHANGE):
                         forget_article_counts(envs[count])
                     times[count].append(get(base + urls[count][name])[1])
             for count in envs:

@@ -17,5 +17,12 @@ def page_path(page, request=None) -> str:
 
 def page_url(page) -> str | None:
     """Wagtail's ``page.url`` (the path on a single site, else a full URL), with no second read of the site roots."""
-    give_site_root_paths(page, site_root_paths())
+    give_site_root_paths_to([page])
     return page.url
+
+
+def give_site_root_paths_to(pages) -> None:
+    """Wagtail's URL methods asked on ``pages`` without a request (API v2's ``html_url``) read no cache again."""
+    root_paths = site_root_paths()
+    for page in pages:
+        give_site_root_paths(page, root_paths)

@@ -23,7 +23,9 @@ def log_missing_file(image) -> None:
 def rendition_or_none(image, spec: str):
     """``image``'s rendition for ``spec``; ``None`` (logged) when it cannot be made because the file is missing."""
     try:
-        return image.get_rendition(spec)
+        # Not get_rendition(): it writes the rendition back to the cache on every call, a database write
+        # per answer with the database cache, even when it was prefetched with the image.
+        return image.get_renditions(spec)[spec]
     except SourceImageIOError:
         log_missing_file(image)
         return None

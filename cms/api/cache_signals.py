@@ -1,15 +1,18 @@
 """Which content changes make cached copies stale (:mod:`content_cache.store`, :mod:`content_cache.copy_dependencies`).
 
 An article published or unpublished: the copies that showed or may list it
-(its groups). Any other page published or unpublished, any page moved or
-deleted (a saved draft changes nothing a reader sees), and everything else a
-public response can show saved or deleted: a new site generation, every copy.
+(its groups), and the article lists' stored counts, counted again at once. Any
+other page published or unpublished, any page moved or deleted (a saved draft
+changes nothing a reader sees), and everything else a public response can show
+saved or deleted: a new site generation, every copy.
 """
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from blog.article_counts import count_every_list
 from blog.cache_groups import groups_changed_by_article
 from content_cache import copy_dependencies
 from content_cache.store import invalidate_api_cache, invalidate_groups
@@ -39,6 +42,8 @@ def invalidate_published_or_unpublished(sender, instance, **kwargs) -> None:
     if instance._meta.label == "blog.ArticlePage":
         published = kwargs.get("signal") is page_published
         invalidate_groups(groups_changed_by_article(instance, published=published))
+        # After the invalidation (callbacks run in order): the lists' counts are then stale, and counted again.
+        transaction.on_commit(count_every_list.enqueue, robust=True)
     else:
         invalidate_api_cache()
 

@@ -13,6 +13,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from home.page_paths import give_site_root_paths_to
 from routing.pages_visibility import public_pages_queryset
 from routing.prefetch import fetch_specific, prefetch_for_api, with_api_relations
 from routing.route import leading_to_visible_pages
@@ -43,6 +44,7 @@ class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
     def paginate_queryset(self, queryset):
         """The page of results, completed by :func:`routing.prefetch.prefetch_for_api` (a few queries for all)."""
         pages = list(super().paginate_queryset(queryset))
+        give_site_root_paths_to(pages)
         return prefetch_for_api(pages) if queryset.model is not Page else pages
 
     def get_object(self):
@@ -51,6 +53,9 @@ class PublicPagesAPIViewSet(AnonymousJSONOnly, PagesAPIViewSet):
             # The plain page Wagtail's base view found (its ``.specific`` would be one query more).
             page = super(PagesAPIViewSet, self).get_object()
             self._api_object = prefetch_for_api([fetch_specific(page)])[0]
+            # Its ``html_url`` and its parent's (``meta.parent``, attached by prefetch_for_api).
+            parent = self._api_object.get_parent()
+            give_site_root_paths_to([self._api_object] + ([parent] if parent is not None else []))
         return self._api_object
 
 

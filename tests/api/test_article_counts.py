@@ -172,3 +172,14 @@ def test_reading_a_list_again_counts_nothing(client, site_tree, filters):
         response = client.get(LIST, {**filters, "offset": 1})
     assert response.json()["count"] == expected > 0
     assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+
+
+def test_the_first_list_after_a_publish_reads_its_count(client, site_tree, django_capture_on_commit_callbacks):
+    """The lists are counted again once the publish is committed, not by the first reader of each list."""
+    before = client.get(LIST, {"category": site_tree.category.slug}).json()["count"]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(site_tree.blog, categories=[site_tree.category])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"category": site_tree.category.slug})
+    assert response.json()["count"] == before + 1
+    assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]

@@ -11,6 +11,7 @@ reader's first request redo.
 from unittest import mock
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
@@ -116,7 +117,16 @@ def test_site_search_costs_the_same_at_1_and_at_20_hits(client, site_tree):
 
 @pytest.mark.parametrize(
     "address",
-    ["/api/v3/pages/{article}/", "/api/v3/route/?path={path}", "/api/v3/articles/?limit=20", "{path}", "/articles/"],
+    [
+        "/api/v3/pages/{article}/",
+        "/api/v3/route/?path={path}",
+        "/api/v3/articles/?limit=20",
+        "{path}",
+        "/articles/",
+        "/api/v2/pages/?type=blog.ArticlePage&fields=*",
+        "/api/v2/pages/?fields=*",
+        "/api/v2/pages/{article}/",
+    ],
 )
 def test_an_answer_reads_the_site_root_paths_from_the_cache_once(client, site_tree, address):
     """Wagtail's site root paths are a cache round trip (a query with the database cache) each time they are read."""
@@ -126,6 +136,25 @@ def test_an_answer_reads_the_site_root_paths_from_the_cache_once(client, site_tr
     with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as read:
         assert client.get(url).status_code == 200
     assert read.call_count == 1
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/api/v3/pages/{article}/", "/api/v3/route/?path={path}", "/api/v3/articles/?limit=20", "{path}", "/articles/"],
+)
+def test_an_answer_given_again_writes_nothing_to_the_cache(client, site_tree, address):
+    """A reader's request reads what an earlier one stored: each write is a query with the database cache."""
+    add_articles(site_tree, 2)
+    url = address.format(article=site_tree.article.pk, path=site_tree.article.url)
+    assert client.get(url).status_code == 200
+    written = []
+    backend = caches["default"]
+    with (
+        mock.patch.object(backend, "set", side_effect=lambda key, *args, **kwargs: written.append(key)),
+        mock.patch.object(backend, "set_many", side_effect=lambda data, *args, **kwargs: written.extend(data) or []),
+    ):
+        assert client.get(url).status_code == 200
+    assert written == []
 
 
 def test_a_site_added_between_two_requests_is_served_at_once(client, site_tree):
