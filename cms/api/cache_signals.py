@@ -7,6 +7,8 @@ changes nothing a reader sees), and everything else a public response can show
 saved or deleted: a new site generation, every copy.
 """
 
+from contextvars import ContextVar
+
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -37,13 +39,33 @@ CONTENT_MODELS = (
 DISPATCH_UID = "api-cache-invalidation"
 
 
+# The last recount asked for in this thread: the one a commit runs when its transaction published several articles.
+_last_recount_asked: ContextVar[object | None] = ContextVar("last_article_lists_recount_asked", default=None)
+
+
+def recount_article_lists_after_commit() -> None:
+    """Once the change is committed, count the article lists again (:func:`blog.article_counts.count_every_list`).
+
+    After the invalidation (on-commit callbacks run in order), so the counts are stale when counted. A
+    transaction publishing several articles (Wagtail's bulk publish) asks once per article; only its last
+    request counts, after every invalidation of the transaction. One rolled back is forgotten with its callbacks.
+    """
+    asked = object()
+    _last_recount_asked.set(asked)
+
+    def recount() -> None:
+        if _last_recount_asked.get() is asked:
+            count_every_list.enqueue()
+
+    transaction.on_commit(recount, robust=True)
+
+
 def invalidate_published_or_unpublished(sender, instance, **kwargs) -> None:
     """An article's groups for an article (``page_published``, ``page_unpublished``); every copy for other pages."""
     if instance._meta.label == "blog.ArticlePage":
         published = kwargs.get("signal") is page_published
         invalidate_groups(groups_changed_by_article(instance, published=published))
-        # After the invalidation (callbacks run in order): the lists' counts are then stale, and counted again.
-        transaction.on_commit(count_every_list.enqueue, robust=True)
+        recount_article_lists_after_commit()
     else:
         invalidate_api_cache()
 

@@ -6,14 +6,16 @@ again: each list's ``count`` must still be the number of cards a visitor can pag
 """
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
+from blog import article_counts
 from blog.models import ArticlePageTag, Category
 from tests.factories import make_article, make_doctor
 
@@ -182,4 +184,25 @@ def test_the_first_list_after_a_publish_reads_its_count(client, site_tree, djang
     with CaptureQueriesContext(connection) as queries:
         response = client.get(LIST, {"category": site_tree.category.slug})
     assert response.json()["count"] == before + 1
+    assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+
+
+def test_publishing_several_articles_in_one_transaction_counts_the_lists_once(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    """Wagtail's bulk publish is one transaction: its commit counts the lists once, after its last invalidation."""
+    with (
+        mock.patch.object(article_counts, "_count_every_list", wraps=article_counts._count_every_list) as counted,
+        django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
+    ):
+        for index in range(3):
+            make_article(site_tree.blog, title=f"Bulk {index}", categories=[site_tree.category])
+    kinds_counted = [call.args[1] for call in counted.call_args_list]
+    assert sorted(kinds_counted) == ["archive", "category", "doctor", "tag"]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"category": site_tree.category.slug})
+    assert response.json()["count"] == len(
+        client.get(LIST, {"category": site_tree.category.slug, "limit": 100}).json()["items"]
+    )
     assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
