@@ -7,10 +7,12 @@ gunicorn (``cms/gunicorn_conf.py``, production settings, one worker, so one data
 caches off (``API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false``: every answer computed, as right after a
 publish) and caches on (production's database cache, warm). The counts are measured side by side: one server
 per count, each request made once at every count in turn, ``--repeat`` rounds after one warm-up; the p50 is
-reported. The article lists read their counts stored since the warm-up (``blog/article_counts.py``; a publish
-counts them again at once); the rows marked *first after another change* drop the stored counts before each
-request (from the database cache, so not with ``BENCH_REDIS_URL``), and show what the first list of each kind
-costs after a change that is not an article's publish (a category saved, a page moved, an expiry time passing).
+reported. Caches off means the answers' copies are off; what an article's publish leaves current is still read
+from the cache, as it is right after a publish: the article lists' counts (``blog/article_counts.py``; a publish
+counts them again at once) and the site shell every page inlines (``content_cache/shared_parts.py``). The rows
+marked *first after another change* start a new site generation before each request (its key dropped from the
+database cache, so not with ``BENCH_REDIS_URL``), as a change that is not an article's publish does (a category
+or a setting saved, a page moved): the first list of each kind counts them all, a page makes its shell again.
 Then, caches off, ``--mixed`` requests cycle through every measured request and the worker's resident
 memory (``VmRSS``) and peak (``VmHWM``) are read from ``/proc``.
 
@@ -40,12 +42,13 @@ RESULT = "scale.md"
 # A word in every synthetic article's body, and a doctor's word found in the demo content only.
 COMMON_WORD = "treatment"
 RARE_WORD = "oncologist"
-# Rows named with this suffix are timed as the first list of their kind after a change other than a
-# publish: before each request the article lists' generation is dropped from the server's database cache
-# (such a change replaces it), so the request counts every list of its kind again (``blog/article_counts.py``).
+# Rows named with this suffix are timed as the first request of their kind after a change other than a
+# publish: before each request the site generation is dropped from the server's database cache (such a
+# change replaces it), so the request counts every list of its kind again (``blog/article_counts.py``) and
+# makes the site shell again (``content_cache/shared_parts.py``).
 AFTER_ANOTHER_CHANGE = ", first after another change"
-# The article lists' generation in the database cache (Django's key format: prefix:version:key).
-FORGET_ARTICLE_COUNTS = "DELETE FROM django_cache WHERE cache_key = ':1:copy-groups:article-lists'"
+# The site generation in the database cache (Django's key format: prefix:version:key).
+FORGET_SITE_GENERATION = "DELETE FROM django_cache WHERE cache_key = ':1:api-cache:generation'"
 
 
 def article_count(env: dict) -> int:
@@ -88,6 +91,8 @@ def requests_to_measure(env: dict) -> dict[str, str]:
         "HTML `/articles/?page=50`": f"{facts['index']}?page=50",
         "HTML `/articles/?category=`": f"{facts['index']}?category={facts['category']}",
         "HTML newest article": facts["path"],
+        "HTML `/articles/`" + AFTER_ANOTHER_CHANGE: facts["index"],
+        "HTML newest article" + AFTER_ANOTHER_CHANGE: facts["path"],
         "feed `/feeds/articles.rss`": "/feeds/articles.rss",
         "sitemap index `/sitemap.xml`": "/sitemap.xml",
         "sitemap file `?p=1` (up to `SITEMAP_PAGE_SIZE` URLs)": "/sitemap-pages.xml?p=1",
@@ -116,9 +121,9 @@ def worker_memory(master_pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def forget_article_counts(env: dict) -> None:
-    """Make the served site count its article lists again, as after a change other than a publish."""
-    run("psql", env["DATABASE_URL"], "-qc", FORGET_ARTICLE_COUNTS, env=dict(os.environ))
+def start_new_site_generation(env: dict) -> None:
+    """Make the served site count its lists and make its shell again, as after a change other than a publish."""
+    run("psql", env["DATABASE_URL"], "-qc", FORGET_SITE_GENERATION, env=dict(os.environ))
 
 
 def measure_side_by_side(envs: dict[int, dict], urls: dict[int, dict[str, str]], repeat: int, mixed: int) -> dict:
@@ -141,7 +146,7 @@ def measure_side_by_side(envs: dict[int, dict], urls: dict[int, dict[str, str]],
             for _ in range(repeat):
                 for count, (_, base) in servers.items():
                     if name.endswith(AFTER_ANOTHER_CHANGE):
-                        forget_article_counts(envs[count])
+                        start_new_site_generation(envs[count])
                     times[count].append(get(base + urls[count][name])[1])
             for count in envs:
                 rows[count][name] = {"status": statuses[count], "p50": statistics.median(times[count])}
@@ -168,7 +173,9 @@ def markdown(results: dict[int, dict], repeat: int, mixed: int, command: str) ->
         f"PostgreSQL, demo site + generated articles, gunicorn (production settings, one worker), p50 of {repeat} "
         "requests after one warm-up, the article counts side by side (one server each, a request at every count "
         "in turn); *cold* = `API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false` (every answer "
-        "computed, as right after a publish), *warm* = caches on. Memory: the worker's resident / peak MB after "
+        "computed, as right after an article's publish: the lists' counts and the site shell, which it leaves "
+        "current, read from the cache; *first after another change*: a new site generation before each request, "
+        "so those are made again too), *warm* = caches on. Memory: the worker's resident / peak MB after "
         f"{mixed} requests cycling through every row, caches off. Command: `{command}`.",
         "",
         f"| request | cold {header} | cold {large:,}/{small:,} | warm {header} |",

@@ -19,7 +19,8 @@ runs). Each copy is valid for:
     pages). Recorded automatically, so nothing a copy shows can be forgotten;
   - ``article-lists`` — *every* answer, unless the view declared that the
     answer is one page's own content (:func:`answer_is_one_page`: an article
-    or a standard page, in the route API and the HTML page): lists, filters,
+    or a standard page, in the route API and the HTML page) or lists no articles
+    (:func:`answer_lists_no_articles`: the site shell): lists, filters,
     search, feeds, sitemap files, the home page, doctors' pages, API listings
     and anything not declared. Forgetting to declare costs a cold copy, never
     a stale one;
@@ -72,11 +73,13 @@ class Shown:
     pages: set[int] = field(default_factory=set)
     related_categories: set[int] = field(default_factory=set)
     lists_articles: bool = True
+    # A shared part the answer includes lists articles (``content_cache/shared_parts.py``), whatever it declares.
+    parts_list_articles: bool = False
 
     def groups(self) -> list[str]:
         groups = [f"page:{pk}" for pk in sorted(self.pages)]
         groups += [f"related:{pk}" for pk in sorted(self.related_categories)]
-        if self.lists_articles:
+        if self.lists_articles or self.parts_list_articles:
             groups.append(ARTICLE_LISTS)
         return groups
 
@@ -122,9 +125,27 @@ def record_related_categories(category_ids: Iterable[int]) -> None:
 
 def answer_is_one_page(page) -> None:
     """Declare that the answer being made is ``page``'s own content (lists no articles, if its type never does)."""
+    if page._meta.label in ONE_PAGE_TYPES:
+        answer_lists_no_articles()
+
+
+def answer_lists_no_articles() -> None:
+    """Declare that the answer (or shared part) being made lists no articles: an article's publish leaves it current.
+
+    The pages it shows are still recorded one by one; an article it names keeps it stamped with that page.
+    """
     shown = _shown.get()
-    if shown is not None and page._meta.label in ONE_PAGE_TYPES:
+    if shown is not None:
         shown.lists_articles = False
+
+
+def show_too(part: Shown) -> None:
+    """The answer being made includes a shared part that showed ``part``: it goes stale with it."""
+    shown = _shown.get()
+    if shown is not None:
+        shown.pages |= part.pages
+        shown.related_categories |= part.related_categories
+        shown.parts_list_articles = shown.parts_list_articles or part.lists_articles or part.parts_list_articles
 
 
 def stamp(shown: Shown) -> dict[str, str] | None:

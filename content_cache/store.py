@@ -17,10 +17,10 @@ is answered from the database.
 import hashlib
 import logging
 import uuid
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
 
 from . import copy_dependencies
 
@@ -105,8 +105,8 @@ def invalidate_groups(groups: list[str]) -> None:
     transaction.on_commit(deliver, robust=True)
 
 
-def cached_copy(kind: str, identity: str) -> tuple[str | None, HttpResponse | None]:
-    """The current copy of ``identity``, and the key to keep a new one under.
+def cached_copy(kind: str, identity: str) -> tuple[str | None, Any]:
+    """The current copy of ``identity`` (a response, or a shared part's value), and the key to keep a new one under.
 
     A copy is current when it was kept in this site generation and no group of
     content it showed changed since (``content_cache/copy_dependencies.py``).
@@ -124,8 +124,8 @@ def cached_copy(kind: str, identity: str) -> tuple[str | None, HttpResponse | No
         return None, None
 
 
-def keep_copy(key: str | None, response: HttpResponse, shown: copy_dependencies.Shown) -> None:
-    """Keep ``response`` under a key from :func:`cached_copy`, stamped with what it showed (``shown``).
+def keep_copy(key: str | None, response: Any, shown: copy_dependencies.Shown) -> None:
+    """Keep ``response`` (or a shared part's value) under a key from :func:`cached_copy`, stamped with ``shown``.
 
     Nothing is kept when the cache was unreachable or content changed while the answer was made.
     """

@@ -7,6 +7,8 @@ from ninja import Router
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
+from content_cache.copy_dependencies import answer_lists_no_articles
+from content_cache.shared_parts import shared_part
 from home.api_auth import TOKEN_OR_ANONYMOUS
 from home.share_image import site_share_image
 
@@ -79,12 +81,19 @@ def _app_page_heads(request: HttpRequest, site: Site, home: PageLink, settings: 
 
 
 def site_shell(request: HttpRequest, site: Site) -> dict:
-    """What ``GET /api/v3/site/`` answers for ``site``, as JSON data (the server-rendered frontend inlines it)."""
-    shell = _site_shell_data(request, site)
-    return as_api_json(SiteShellSchema, shell, request)
+    """What ``GET /api/v3/site/`` answers for ``site``, as JSON data (the server-rendered frontend inlines it).
+
+    Every page repeats it, and an article's publish leaves it unchanged: it is kept as a shared part
+    (:mod:`content_cache.shared_parts`) until content it shows changes.
+    """
+    return shared_part(
+        request, "site-shell", lambda: as_api_json(SiteShellSchema, _site_shell_data(request, site), request)
+    )
 
 
 def _site_shell_data(request: HttpRequest, site: Site) -> dict:
+    # The menu, doctors and footer links are pages (recorded one by one); no list of articles is shown.
+    answer_lists_no_articles()
     # Wagtail keeps the settings on the request: the page's booking links read the same object.
     settings = SiteSettings.for_request(request)
     # The plain root page (title, path, locale id): joined to the site already.

@@ -108,20 +108,48 @@ def _absolute(page, url: str) -> str:
     return (root.root_url if root else settings.WAGTAILADMIN_BASE_URL.rstrip("/")) + url
 
 
-def generated_share_image(page) -> ShareImage:
-    """The drawn card for ``page``: stored on first use, then reused until its text changes."""
+def _card(page) -> tuple[str, str, str, str]:
+    """What the drawn card of ``page`` shows (title, doctor, site name) and the name it is stored under."""
     title = page.seo_title or page.title
     doctor = doctor_line(page)
     settings_of_site = site_settings_of(page)
     site_name = site_name_of(settings_of_site.site if settings_of_site else None)
     key = hashlib.sha256("\x1f".join((LAYOUT_VERSION, title, doctor, site_name)).encode()).hexdigest()[:16]
-    name = f"{STORAGE_DIR}/{page.pk}-{key}.jpg"
-    # Asking remote storage (S3) whether a file exists is a request: remember the answer.
-    cache_key = f"share-image:{name}"
-    if not django_cache.get(cache_key):
+    return title, doctor, site_name, f"{STORAGE_DIR}/{page.pk}-{key}.jpg"
+
+
+def _stored_key(name: str) -> str:
+    # Asking remote storage (S3) whether a file exists is a request: the answer is remembered under this key.
+    return f"share-image:{name}"
+
+
+def note_stored_cards(pages) -> None:
+    """Read at once whether the drawn cards of ``pages`` are stored: a listing would ask the cache once per page.
+
+    Asked for the pages with no library image of their own and no site default, which are drawn; the
+    others ask, if ever, when their image's file turns out to be missing.
+    """
+    drawn = {}
+    for page in pages:
+        settings_of_site = site_settings_of(page)
+        if all(getattr(page, field, None) is None for field in IMAGE_FIELDS) and not (
+            settings_of_site is not None and settings_of_site.default_social_image_id
+        ):
+            drawn[page] = _card(page)[3]
+    if drawn:
+        stored = django_cache.get_many([_stored_key(name) for name in drawn.values()])
+        for page, name in drawn.items():
+            if stored.get(_stored_key(name)):
+                page._stored_share_card = name  # the card's name, so a changed title is not taken for it
+
+
+def generated_share_image(page) -> ShareImage:
+    """The drawn card for ``page``: stored on first use, then reused until its text changes."""
+    title, doctor, site_name, name = _card(page)
+    if getattr(page, "_stored_share_card", None) != name and not django_cache.get(_stored_key(name)):
         if not default_storage.exists(name):
             default_storage.save(name, ContentFile(draw_card(title, doctor, site_name)))
-        django_cache.set(cache_key, True, 24 * 60 * 60)
+        django_cache.set(_stored_key(name), True, 24 * 60 * 60)
     url = _absolute(page, default_storage.url(name))
     alt = f"{title} – {doctor}" if doctor else title
     return ShareImage(url=url, width=WIDTH, height=HEIGHT, alt=alt)

@@ -16,7 +16,8 @@ listing each is a query per page. Here:
   languages and memberships) in one ``UNION ALL`` query, the
   images of their StreamField image blocks (one query per field), the
   renditions of every image shown (one query), and their ancestors (for the
-  breadcrumbs and ``meta.parent``) with the pages their bodies link to (one query).
+  breadcrumbs and ``meta.parent``) with the pages their bodies link to (one query), and whether
+  the share images drawn for pages without an image are stored (one cache read).
 
 Both APIs use them: Wagtail API v2's page listing and detail
 (``cms/api/v2.py``), API v3's page detail (:func:`install`) and route
@@ -38,6 +39,7 @@ from wagtail.models import Page
 from blog.related_articles import prefetch_related_articles
 from home.models import SiteSettings
 from home.rich_text_links import linked_page_ids
+from home.share_image import note_stored_cards
 from home.site_roots import site_root_path
 from home.visibility import visible_references
 from upstream_internals import is_v3_page_detail_view, set_cached_parent, set_prefetched
@@ -274,7 +276,8 @@ def prefetch_for_api(pages: list) -> list:
     """Complete specific ``pages`` (fetched with :func:`with_api_relations`) for their API representation.
 
     Related articles, StreamField images, renditions of every image shown, and
-    ancestors with linked pages, each in one query for all ``pages``.
+    ancestors with linked pages, each in one query for all ``pages``; whether the drawn share
+    images are stored, in one cache read.
     """
     if not pages:
         return pages
@@ -286,6 +289,7 @@ def prefetch_for_api(pages: list) -> list:
         prefetch_related_objects(images, "renditions")
     _attach_ancestors_and_links(pages)
     _check_referenced_doctors(pages)
+    note_stored_cards([page for page in pages if "head" in _api_fields(type(page))])
     return pages
 
 

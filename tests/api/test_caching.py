@@ -7,9 +7,11 @@ from unittest import mock
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from tests.factories import make_article
 
@@ -345,6 +347,7 @@ def test_publishing_an_article_leaves_the_pages_that_do_not_show_it_cached(
     unrelated = make_article(site_tree.blog, title="Surgery explained", categories=[site_tree.other_category])
     route = "/api/v3/route/"
     untouched = [
+        ("/api/v3/site/", {}),  # the site shell lists no articles
         (route, {"path": unrelated.url}),
         (route, {"path": site_tree.about.url}),
         (unrelated.url, {}),
@@ -409,3 +412,64 @@ def test_republishing_an_older_article_leaves_its_categorys_other_articles_cache
         site_tree.other_article.save_revision().publish()
     assert client.get("/api/v3/route/", route)["X-Cache"] == "HIT"
     assert "Chemotherapy side effects, corrected" in _titles(client)
+
+
+# --- the site shell: a part of every page, kept on its own -----------------------
+
+
+def _shell_queries(client, url: str, **headers) -> list[str]:
+    """The queries of ``url``'s answer that read what only the site shell shows (the clinics)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, **headers).status_code == 200
+    return [query["sql"] for query in queries.captured_queries if 'FROM "home_clinic" ' in query["sql"]]
+
+
+def test_a_page_made_again_after_an_articles_publish_reuses_the_site_shell(
+    client, site_tree, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = False  # every page is made again: the shell alone may be reused
+    assert _shell_queries(client, site_tree.article.url)
+    site_tree.other_article.title = "Chemotherapy side effects, revised"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.other_article.save_revision().publish()
+    assert _shell_queries(client, site_tree.other_article.url) == []
+    page = client.get(site_tree.other_article.url).content.decode()
+    assert "Chemotherapy side effects, revised" in page
+    assert site_tree.clinic.name in page and site_tree.about.title in page  # the shell is there all the same
+
+
+@pytest.mark.parametrize("page_cache", [True, False], ids=["page cache", "no page cache"])
+def test_an_article_the_shell_names_updates_every_page_when_it_is_published(
+    client, site_tree, settings, django_capture_on_commit_callbacks, page_cache
+):
+    # The footer links the article as the privacy notice: its publish changes the shell of every page.
+    settings.PAGE_CACHE_ENABLED = page_cache
+    site_tree.settings.privacy_page = site_tree.other_article
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.settings.save()
+    # The doctor's page makes the shell; the about page, which shows no article, is made with it as kept.
+    for url in (site_tree.doctor.url, site_tree.about.url):
+        assert site_tree.other_article.title in client.get(url).content.decode()
+    site_tree.other_article.title = "How we keep your data"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_tree.other_article.save_revision().publish()
+    for url in (site_tree.about.url, site_tree.doctor.url, site_tree.article.url):
+        assert "How we keep your data" in client.get(url).content.decode(), url
+
+
+def test_the_shell_is_kept_per_host(client, site_tree, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    Site.objects.create(hostname="second.example", port=80, root_page=site_tree.home, site_name="Second clinic")
+    assert "Second clinic" not in client.get(site_tree.about.url).content.decode()
+    assert "Second clinic" in client.get(site_tree.about.url, HTTP_HOST="second.example").content.decode()
+    assert "Second clinic" not in client.get(site_tree.about.url).content.decode()
+
+
+def test_a_staff_session_neither_makes_nor_gets_the_shell_kept_for_visitors(client, site_tree, settings, staff):
+    settings.PAGE_CACHE_ENABLED = False
+    staff_client = Client()
+    staff_client.force_login(staff)
+    assert _shell_queries(staff_client, site_tree.doctor.url)
+    assert _shell_queries(client, site_tree.doctor.url)  # made for visitors now, not taken from the staff member's
+    assert _shell_queries(client, site_tree.doctor.url) == []
+    assert _shell_queries(staff_client, site_tree.doctor.url)

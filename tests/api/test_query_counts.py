@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage
+from home.models import SiteSettings
 from tests.factories import make_article, make_image
 
 # The most queries one page detail or route answer may cost (``bench/cold_cost_bench.py`` measures them at scale).
@@ -93,6 +94,51 @@ def test_listing_costs_the_same_at_1_and_at_20_items(client, site_tree, listing)
     ArticlePage.objects.filter(hero_image=None).update(hero_image=site_tree.image)
     one = count_queries(client, f"{listing}&limit=1")
     twenty = count_queries(client, f"{listing}&limit=20")
+    assert twenty == one, (one, twenty)
+
+
+def cache_reads(client, url: str) -> int:
+    """Cache round trips of ``url``'s second answer (each is a query with the database cache).
+
+    A ``get_many`` is one, whatever the backend does inside it (the local memory cache calls ``get`` per key).
+    """
+    assert client.get(url).status_code == 200
+    backend = caches["default"]
+    reads, inside_get_many = [], []
+    get, get_many = backend.get, backend.get_many
+
+    def counted_get(*args, **kwargs):
+        if not inside_get_many:
+            reads.append(args[0])
+        return get(*args, **kwargs)
+
+    def counted_get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        inside_get_many.append(True)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    with (
+        mock.patch.object(backend, "get", side_effect=counted_get),
+        mock.patch.object(backend, "get_many", side_effect=counted_get_many),
+    ):
+        assert client.get(url).status_code == 200
+    return len(reads)
+
+
+@pytest.mark.parametrize(
+    "listing", ["/api/v2/pages/?type=blog.ArticlePage&fields=*", "/api/v2/pages/?fields=*", "/api/v3/articles/?"]
+)
+def test_a_listing_of_pages_without_images_reads_the_cache_as_often_at_1_and_at_20_items(client, site_tree, listing):
+    # No hero image and no site default: each article's share image is a card drawn once and stored.
+    for index in range(20):
+        make_article(site_tree.blog, f"Without an image {index}", author=site_tree.doctor)
+    ArticlePage.objects.update(hero_image=None)
+    SiteSettings.objects.update(default_social_image=None)
+    one = cache_reads(client, f"{listing}&limit=1")
+    twenty = cache_reads(client, f"{listing}&limit=20")
     assert twenty == one, (one, twenty)
 
 
