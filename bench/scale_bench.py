@@ -7,12 +7,13 @@ gunicorn (``cms/gunicorn_conf.py``, production settings, one worker, so one data
 caches off (``API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false``: every answer computed, as right after a
 publish) and caches on (production's database cache, warm). The counts are measured side by side: one server
 per count, each request made once at every count in turn, ``--repeat`` rounds after one warm-up; the p50 is
-reported. Caches off means the answers' copies are off; what an article's publish leaves current is still read
-from the cache, as it is right after a publish: the article lists' counts (``blog/article_counts.py``; a publish
-counts them again at once) and the site shell every page inlines (``content_cache/shared_parts.py``). The rows
-marked *first after another change* start a new site generation before each request (its key dropped from the
+reported. Caches off means the answers' copies are off; what is current right after an article's publish is
+still read from the cache: the article lists' counts (``blog/article_counts.py``: a committed change counts them
+again at once) and the site shell every page inlines (``content_cache/shared_parts.py``). The rows marked
+*first after another change* start a new site generation before each request (its key dropped from the
 database cache, so not with ``BENCH_REDIS_URL``), as a change that is not an article's publish does (a category
-or a setting saved, a page moved): the first list of each kind counts them all, a page makes its shell again.
+or a setting saved, a page moved), and measure a reader who comes before that change's recount has finished
+(or after an expiry time passed): the first list of each kind counts them all, a page makes its shell again.
 Then, caches off, ``--mixed`` requests cycle through every measured request and the worker's resident
 memory (``VmRSS``) and peak (``VmHWM``) are read from ``/proc``.
 
@@ -43,9 +44,9 @@ RESULT = "scale.md"
 COMMON_WORD = "treatment"
 RARE_WORD = "oncologist"
 # Rows named with this suffix are timed as the first request of their kind after a change other than a
-# publish: before each request the site generation is dropped from the server's database cache (such a
-# change replaces it), so the request counts every list of its kind again (``blog/article_counts.py``) and
-# makes the site shell again (``content_cache/shared_parts.py``).
+# publish, before its recount has run: before each request the site generation is dropped from the server's
+# database cache (such a change replaces it), so the request counts every list of its kind again
+# (``blog/article_counts.py``) and makes the site shell again (``content_cache/shared_parts.py``).
 AFTER_ANOTHER_CHANGE = ", first after another change"
 # The site generation in the database cache (Django's key format: prefix:version:key).
 FORGET_SITE_GENERATION = "DELETE FROM django_cache WHERE cache_key = ':1:api-cache:generation'"
@@ -173,9 +174,9 @@ def markdown(results: dict[int, dict], repeat: int, mixed: int, command: str) ->
         f"PostgreSQL, demo site + generated articles, gunicorn (production settings, one worker), p50 of {repeat} "
         "requests after one warm-up, the article counts side by side (one server each, a request at every count "
         "in turn); *cold* = `API_CACHE_ENABLED=false PAGE_CACHE_ENABLED=false` (every answer "
-        "computed, as right after an article's publish: the lists' counts and the site shell, which it leaves "
-        "current, read from the cache; *first after another change*: a new site generation before each request, "
-        "so those are made again too), *warm* = caches on. Memory: the worker's resident / peak MB after "
+        "computed, as right after an article's publish: the lists' counts and the site shell, current then, read "
+        "from the cache; *first after another change*: a new site generation before each request and no recount "
+        "yet, so those are made again too), *warm* = caches on. Memory: the worker's resident / peak MB after "
         f"{mixed} requests cycling through every row, caches off. Command: `{command}`.",
         "",
         f"| request | cold {header} | cold {large:,}/{small:,} | warm {header} |",

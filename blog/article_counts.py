@@ -13,11 +13,11 @@ rule, and the counts are kept in the cache:
 - until the passage of time alone changes what is visible (an ``expire_at`` or a go-live time among
   the site's articles: :func:`home.visibility.next_visibility_change`).
 
-Once an article's publish or unpublish is committed, :func:`count_every_list` counts them again for
-the next readers (a task: in the publisher's request with the default backend, in the background with
-a worker). After any other change, or an ``expire_at`` or go-live time passing, the first list of a kind
-counts them all; the others read them. Search words and combined filters are counted on each request.
-Losing the cache loses nothing: the caller counts.
+Once a change that makes them stale is committed (an article's publish, or any change that starts a new
+site generation), :func:`count_every_list` counts them again for the next readers (a task: in the
+editor's request with the default backend, in the background with a worker). After an ``expire_at`` or
+go-live time passing, the first list of a kind counts them all; the others read them. Search words and
+combined filters are counted on each request. Losing the cache loses nothing: the caller counts.
 """
 
 import logging
@@ -103,8 +103,8 @@ def stored_count(site: Site, kind: ListKind, key: int = ARCHIVE) -> int | None:
 def count_every_list() -> None:
     """Count and keep every one-filter list of every site, so the first reader after a publish reads its count.
 
-    Enqueued after an article's publish or unpublish is committed (``cms/api/cache_signals.py``), once the
-    lists' generation has changed; a reader who comes before it has finished counts, as without it.
+    Enqueued after a change that makes them stale is committed (``cms/api/cache_signals.py``), once the
+    generations have changed; a reader who comes before it has finished counts, as without it.
     """
     for site in Site.objects.all():
         for kind in get_args(ListKind):

@@ -187,6 +187,28 @@ def test_the_first_list_after_a_publish_reads_its_count(client, site_tree, djang
     assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda tree: Category.objects.get(pk=tree.category.pk).save(),
+        lambda tree: tree.settings.save(),
+        lambda tree: tree.about.save_revision().publish(),
+    ],
+    ids=["category saved", "settings saved", "another page published"],
+)
+def test_the_first_list_after_any_other_change_reads_its_count(
+    client, site_tree, django_capture_on_commit_callbacks, change
+):
+    """A change that starts a new site generation counts the lists again once committed, as a publish does."""
+    before = client.get(LIST, {"category": site_tree.category.slug}).json()["count"]
+    with django_capture_on_commit_callbacks(execute=True):
+        change(site_tree)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"category": site_tree.category.slug})
+    assert response.json()["count"] == before
+    assert not [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+
+
 def test_publishing_several_articles_in_one_transaction_counts_the_lists_once(
     client, site_tree, django_capture_on_commit_callbacks
 ):
