@@ -109,13 +109,22 @@ def _absolute(page, url: str) -> str:
 
 
 def _card(page) -> tuple[str, str, str, str]:
-    """What the drawn card of ``page`` shows (title, doctor, site name) and the name it is stored under."""
+    """What the drawn card of ``page`` shows (title, doctor, site name) and the name it is stored under.
+
+    Worked out once per page object while the fields it reads stay the same: the doctor's line may be a query.
+    """
+    reads = (page.seo_title, page.title, getattr(page, "author_id", None))
+    worked_out = getattr(page, "_share_card", None)
+    if worked_out is not None and worked_out[0] == reads:
+        return worked_out[1]
     title = page.seo_title or page.title
     doctor = doctor_line(page)
     settings_of_site = site_settings_of(page)
     site_name = site_name_of(settings_of_site.site if settings_of_site else None)
     key = hashlib.sha256("\x1f".join((LAYOUT_VERSION, title, doctor, site_name)).encode()).hexdigest()[:16]
-    return title, doctor, site_name, f"{STORAGE_DIR}/{page.pk}-{key}.jpg"
+    card = (title, doctor, site_name, f"{STORAGE_DIR}/{page.pk}-{key}.jpg")
+    page._share_card = (reads, card)
+    return card
 
 
 def _stored_key(name: str) -> str:
