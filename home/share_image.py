@@ -64,20 +64,26 @@ class ShareImage(TypedDict):
 def share_image(page) -> ShareImage:
     """The share image of ``page`` (any page type), following the chain above."""
     page = page.specific
+    for image, alt in _library_choices(page):
+        shared = _library_image(page, image, alt)
+        if shared is not None:
+            return shared
+    return generated_share_image(page)
+
+
+def _library_choices(page) -> list:
+    """The library images the chain tries for ``page``, in order, with their alt texts: its own, then the site's."""
+    choices = []
     for field in IMAGE_FIELDS:
         image = getattr(page, field, None)
         if image is not None:
             alt = page.hero_image_alt if field == "hero_image" and hasattr(page, "hero_image_alt") else image.alt_text
-            shared = _library_image(page, image, alt)
-            if shared is not None:
-                return shared
+            choices.append((image, alt))
     settings_of_site = site_settings_of(page)
     site_default = settings_of_site.default_social_image if settings_of_site is not None else None
     if site_default is not None:
-        shared = _library_image(page, site_default, site_default.alt_text)
-        if shared is not None:
-            return shared
-    return generated_share_image(page)
+        choices.append((site_default, site_default.alt_text))
+    return choices
 
 
 def site_share_image(root_page, settings_of_site) -> ShareImage:
@@ -138,13 +144,7 @@ def note_stored_cards(pages) -> None:
     Asked for the pages with no library image of their own and no site default, which are drawn; the
     others ask, if ever, when their image's file turns out to be missing.
     """
-    drawn = {}
-    for page in pages:
-        settings_of_site = site_settings_of(page)
-        if all(getattr(page, field, None) is None for field in IMAGE_FIELDS) and not (
-            settings_of_site is not None and settings_of_site.default_social_image_id
-        ):
-            drawn[page] = _card(page)[3]
+    drawn = {page: _card(page)[3] for page in pages if not _library_choices(page)}
     if drawn:
         stored = django_cache.get_many([_stored_key(name) for name in drawn.values()])
         for page, name in drawn.items():
